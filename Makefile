@@ -1,0 +1,45 @@
+# Kronika — the two commands: `make run` and `make test`. `make help` lists the rest.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+.PHONY: help install run test lint format bench messages
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create .venv and install the project with its dev tools (only when pyproject.toml changed)
+
+run: $(STAMP) ## Migrate, load the demo content, print the admin login, serve on http://127.0.0.1:8000
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_demo
+	@echo "Strona: http://$(HOST):$(PORT)/   Panel: http://$(HOST):$(PORT)/admin/"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP) ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP) ## ruff check and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP) ## Fix what ruff can fix and format the code
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+messages: $(STAMP) ## Rebuild and compile the Polish message catalogue in locale/pl
+	$(BIN)/python manage.py makemessages -l pl --ignore=.venv --ignore=staticfiles
+	$(BIN)/python manage.py compilemessages -l pl --ignore=.venv
+
+bench: $(STAMP) ## Measure queries, render time and bytes of public pages; writes bench/results.json
+	$(BIN)/python bench/run.py

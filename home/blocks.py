@@ -1,0 +1,192 @@
+"""StreamField blocks shared by every page type with a body.
+
+One StructBlock per idea, each with its template, a Polish label, a description and a preview
+value, so editors see what a block does before they add it.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+def sample_image_data(caption=""):
+    """Raw block data of the newest library image, for block previews (None when empty)."""
+    image = get_image_model().objects.order_by("-created_at").first()
+    if image is None:
+        return None
+    alt_text = image.default_alt_text or image.title
+    return {
+        "image": {"image": image.pk, "alt_text": alt_text, "decorative": False},
+        "caption": caption,
+    }
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Akapit")
+        template = "blocks/paragraph.html"
+        description = _("Tekst z pogrubieniem, kursywą, odnośnikami i listami.")
+        preview_value = (
+            "<p>Uczestnicy poznali działania <b>Centrum Usług Społecznych</b> i rozmawiali "
+            "o współpracy z organizacjami pozarządowymi.</p>"
+        )
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(
+        label=_("Tekst nagłówka"),
+        max_length=200,
+        help_text=_("Krótki tytuł sekcji, bez kropki na końcu."),
+    )
+    level = blocks.ChoiceBlock(
+        label=_("Poziom"),
+        choices=[("h2", _("Nagłówek 2")), ("h3", _("Nagłówek 3")), ("h4", _("Nagłówek 4"))],
+        default="h2",
+        help_text=_("Poziom 2 dla głównych sekcji, 3 i 4 dla podsekcji — nie pomijaj poziomów."),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Nagłówek")
+        template = "blocks/heading.html"
+        description = _("Nagłówek sekcji (poziom 2–4).")
+        preview_value = {"text": "Przebieg spotkania", "level": "h2"}
+
+
+class FigureBlock(blocks.StructBlock):
+    """An image with its alt text (or marked decorative), caption and credit."""
+
+    image = ImageBlock(
+        label=_("Zdjęcie"),
+        help_text=_(
+            "Opisz, co widać na zdjęciu (tekst alternatywny), albo zaznacz, że jest dekoracyjne."
+        ),
+    )
+    caption = blocks.CharBlock(
+        label=_("Podpis"),
+        required=False,
+        max_length=300,
+        help_text=_("Widoczny pod zdjęciem."),
+    )
+    credit = blocks.CharBlock(
+        label=_("Autor zdjęcia"),
+        required=False,
+        max_length=120,
+        help_text=_("Np. „fot. Jan Kowalski”."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Zdjęcie")
+        template = "blocks/figure.html"
+        description = _("Jedno zdjęcie z tekstem alternatywnym, podpisem i autorem.")
+
+    def get_preview_value(self):
+        data = sample_image_data("Spotkanie w Centrum Usług Społecznych")
+        return self.to_python(data) if data else None
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Zdjęcie"))
+    caption = blocks.CharBlock(label=_("Podpis"), required=False, max_length=300)
+
+    class Meta:
+        icon = "image"
+        label = _("Zdjęcie w galerii")
+
+
+class GalleryBlock(blocks.StructBlock):
+    title = blocks.CharBlock(
+        label=_("Tytuł galerii"),
+        required=False,
+        max_length=200,
+        help_text=_("Opcjonalny; czytniki ekranu ogłaszają go przed zdjęciami."),
+    )
+    images = blocks.ListBlock(GalleryImageBlock(), label=_("Zdjęcia"), min_num=1)
+
+    class Meta:
+        icon = "image"
+        label = _("Galeria zdjęć")
+        template = "blocks/gallery.html"
+        description = _(
+            "Miniatury zdjęć; po kliknięciu otwiera się powiększenie, także z klawiatury."
+        )
+
+    def get_preview_value(self):
+        data = sample_image_data("Uczestnicy wizyty")
+        return self.to_python({"title": "Zdjęcia z wizyty", "images": [data] * 3}) if data else None
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Cytat"), help_text=_("Bez cudzysłowów — dodamy je sami."))
+    attribution = blocks.CharBlock(
+        label=_("Autor cytatu"),
+        required=False,
+        max_length=200,
+        help_text=_("Imię, nazwisko i funkcja."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Cytat")
+        template = "blocks/quote.html"
+        description = _("Wyróżniona wypowiedź z podpisem.")
+        preview_value = {
+            "quote": "Centrum usług społecznych to usługi bliżej mieszkańców.",
+            "attribution": "dyrektorka CUS",
+        }
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("Dokument"))
+    title = blocks.CharBlock(
+        label=_("Nazwa odnośnika"),
+        required=False,
+        max_length=200,
+        help_text=_("Gdy puste, użyjemy tytułu dokumentu. Typ i rozmiar pliku dodamy sami."),
+    )
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Dokument do pobrania")
+        template = "blocks/document.html"
+        description = _("Odnośnik do pliku z jego typem i rozmiarem, np. „(PDF, 1,2 MB)”.")
+
+
+class EmbedBlock(blocks.StructBlock):
+    embed = WagtailEmbedBlock(
+        label=_("Adres materiału"), help_text=_("Adres filmu lub materiału, np. z YouTube.")
+    )
+    title = blocks.CharBlock(
+        label=_("Tytuł materiału"),
+        max_length=200,
+        help_text=_("Wymagany dla dostępności: czytniki ekranu ogłaszają go przy odtwarzaczu."),
+    )
+
+    class Meta:
+        icon = "media"
+        label = _("Film lub osadzony materiał")
+        template = "blocks/embed.html"
+        description = _("Film lub inny materiał osadzony z zewnętrznego serwisu.")
+
+
+def shared_blocks():
+    """The blocks every body StreamField offers, in the order editors see them."""
+    return [
+        ("paragraph", ParagraphBlock()),
+        ("heading", HeadingBlock()),
+        ("image", FigureBlock()),
+        ("gallery", GalleryBlock()),
+        ("quote", QuoteBlock()),
+        ("document", DocumentBlock()),
+        ("embed", EmbedBlock()),
+    ]

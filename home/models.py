@@ -1,0 +1,330 @@
+"""The site shell's page types and site settings. Thin: logic lives in named modules."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, shared_blocks
+from .forms import KronikaPageForm
+from .slugs import TransliteratedSlugMixin
+
+
+class BasePage(TransliteratedSlugMixin, Page):
+    """Every Kronika page: ASCII slugs and the data the meta tags need."""
+
+    lead = models.TextField(
+        _("lead"),
+        blank=True,
+        max_length=600,
+        help_text=_(
+            "Lead — 1–2 zdania, pokazywane na listach, w wynikach wyszukiwania i w udostępnieniach."
+        ),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("lead")]
+    base_form_class = KronikaPageForm
+
+    class Meta:
+        abstract = True
+
+    def meta_description(self):
+        """What search engines and share cards show: the SEO description, else the lead."""
+        return self.search_description or self.lead
+
+    def share_image(self):
+        """The image of share cards; page types with images override it."""
+        return None
+
+
+class HomePage(BasePage):
+    body = StreamField(shared_blocks(), blank=True, verbose_name=_("treść"))
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("strona główna")
+        verbose_name_plural = _("strony główne")
+
+
+class StandardPage(BasePage):
+    """O nas, Kontakt, Polityka prywatności, tekst łatwy do czytania, PJM and the like."""
+
+    body = StreamField(shared_blocks(), blank=True, verbose_name=_("treść"))
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("strona informacyjna")
+        verbose_name_plural = _("strony informacyjne")
+
+
+class SitemapPage(BasePage):
+    """Mapa strony: the live public page tree, generated on every request."""
+
+    content_panels = [*Page.content_panels, FieldPanel("lead")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("mapa strony")
+        verbose_name_plural = _("mapy strony")
+
+    def get_context(self, request, *args, **kwargs):
+        from .sitemap_tree import page_tree
+
+        context = super().get_context(request, *args, **kwargs)
+        context["tree"] = page_tree(self.get_site().root_page)
+        return context
+
+
+STATUS_CHOICES = [
+    (
+        "full",
+        _(
+            "Strona internetowa jest zgodna z ustawą z dnia 4 kwietnia 2019 r. o dostępności "
+            "cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych."
+        ),
+    ),
+    (
+        "partial",
+        _(
+            "Strona internetowa jest częściowo zgodna z ustawą z dnia 4 kwietnia 2019 r. "
+            "o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów "
+            "publicznych z powodu niezgodności lub wyłączeń wymienionych poniżej."
+        ),
+    ),
+    (
+        "none",
+        _(
+            "Strona internetowa jest niezgodna z ustawą z dnia 4 kwietnia 2019 r. o dostępności "
+            "cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych."
+        ),
+    ),
+]
+
+
+class AccessibilityStatementPage(BasePage):
+    """Deklaracja dostępności in the ministry's fixed structure (ids a11y-*)."""
+
+    entity_name = models.CharField(
+        _("nazwa podmiotu"),
+        max_length=255,
+        help_text=_(
+            "Pełna nazwa podmiotu publicznego, np. „Regionalny Ośrodek Polityki Społecznej”."
+        ),
+    )
+    site_url = models.URLField(
+        _("adres strony"), help_text=_("Adres strony, której dotyczy deklaracja.")
+    )
+    published_on = models.DateField(
+        _("data publikacji strony"), help_text=_("Kiedy strona została opublikowana.")
+    )
+    updated_on = models.DateField(
+        _("data ostatniej dużej aktualizacji"),
+        help_text=_("Kiedy strona przeszła ostatnią dużą aktualizację."),
+    )
+    status = models.CharField(
+        _("stan dostępności"),
+        max_length=10,
+        choices=STATUS_CHOICES,
+        default="partial",
+        help_text=_("Jedno z trzech zdań wymaganych przez ustawę."),
+    )
+    non_compliance = RichTextField(
+        _("niedostępne treści i wyłączenia"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Lista niezgodności i wyłączeń z uzasadnieniem; wymagana przy zgodności częściowej."
+        ),
+    )
+    prepared_on = models.DateField(_("data sporządzenia deklaracji"))
+    reviewed_on = models.DateField(_("data ostatniego przeglądu deklaracji"))
+    assessment = models.TextField(
+        _("sposób przygotowania"),
+        blank=True,
+        default="Deklarację sporządzono na podstawie samooceny przeprowadzonej przez podmiot publiczny.",
+        help_text=_("Np. samoocena albo badanie przez podmiot zewnętrzny."),
+    )
+    contact_person = models.CharField(
+        _("osoba kontaktowa"),
+        max_length=200,
+        help_text=_("Osoba odpowiedzialna za kontakt w sprawie dostępności."),
+    )
+    contact_email = models.EmailField(_("e-mail w sprawie dostępności"))
+    contact_phone = models.CharField(_("telefon w sprawie dostępności"), max_length=40)
+    procedure = RichTextField(
+        _("procedura wnioskowo-skargowa"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Jak zgłosić brak dostępności i złożyć skargę (tekst ustawowy)."),
+    )
+    architecture = RichTextField(
+        _("dostępność architektoniczna"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("Opis wejść, wind, toalet, parkingu, pętli indukcyjnych, psa asystującego."),
+    )
+    communication = RichTextField(
+        _("dostępność komunikacyjno-informacyjna"),
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text=_(
+            "Tłumacz PJM, kontakt dla osób głuchych, informacja w tekście łatwym do czytania."
+        ),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("entity_name"),
+                FieldPanel("site_url"),
+                FieldPanel("published_on"),
+                FieldPanel("updated_on"),
+            ],
+            heading=_("Wstęp"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("non_compliance")], heading=_("Stan dostępności")
+        ),
+        MultiFieldPanel(
+            [FieldPanel("prepared_on"), FieldPanel("reviewed_on"), FieldPanel("assessment")],
+            heading=_("Przygotowanie deklaracji"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_person"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("procedure"),
+            ],
+            heading=_("Informacje zwrotne i dane kontaktowe"),
+        ),
+        FieldPanel("architecture"),
+        FieldPanel("communication"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("deklaracja dostępności")
+        verbose_name_plural = _("deklaracje dostępności")
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseSiteSetting):
+    """Who runs the site: shown in the footer, the contact data and schema.org publisher."""
+
+    name = models.CharField(_("nazwa organizacji"), max_length=255)
+    short_name = models.CharField(
+        _("nazwa skrócona"), max_length=80, blank=True, help_text=_("Pokazywana w nagłówku strony.")
+    )
+    address = models.TextField(
+        _("adres"), blank=True, help_text=_("Ulica, kod i miejscowość, w osobnych wierszach.")
+    )
+    phone = models.CharField(_("telefon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    epuap = models.CharField(
+        _("adres skrytki ePUAP"), max_length=120, blank=True, help_text=_("Np. /ROPS/SkrytkaESP.")
+    )
+    e_delivery = models.CharField(
+        _("adres do e-Doręczeń"),
+        max_length=120,
+        blank=True,
+        help_text=_("Np. AE:PL-12345-67890-ABCDE-12."),
+    )
+    nip = models.CharField(_("NIP"), max_length=20, blank=True)
+    regon = models.CharField(_("REGON"), max_length=20, blank=True)
+    bip_url = models.URLField(
+        _("adres BIP"), blank=True, help_text=_("Biuletyn Informacji Publicznej.")
+    )
+    opening_hours = models.TextField(_("godziny pracy"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    contact_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("strona „Kontakt”"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("strona „Polityka prywatności”"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    easy_read_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("strona w tekście łatwym do czytania (ETR)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sign_language_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("strona w Polskim Języku Migowym (PJM)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    select_related = ["contact_page", "privacy_page", "easy_read_page", "sign_language_page"]
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("short_name"),
+                FieldPanel("address"),
+                FieldPanel("opening_hours"),
+            ],
+            heading=_("Organizacja"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("epuap"),
+                FieldPanel("e_delivery"),
+                FieldPanel("nip"),
+                FieldPanel("regon"),
+                FieldPanel("bip_url"),
+            ],
+            heading=_("Kontakt i dane urzędowe"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("facebook_url"), FieldPanel("youtube_url"), FieldPanel("linkedin_url")],
+            heading=_("Media społecznościowe"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_page"),
+                FieldPanel("privacy_page"),
+                FieldPanel("easy_read_page"),
+                FieldPanel("sign_language_page"),
+            ],
+            heading=_("Strony w stopce"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("dane organizacji")
+        verbose_name_plural = _("dane organizacji")
