@@ -31,5 +31,23 @@ def site_tree(db):
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not CHROMIUM:
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI installs it")
+        reason = "Debian's chromium is not installed (apt-get install chromium); CI installs it"
+        if os.environ.get("KRONIKA_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_FLAGS}
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def assert_no_axe_violations(page):
+    """Run axe with the WCAG 2.1 A/AA rules and fail with a readable list of violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    violations = results.response["violations"]
+    details = "\n".join(
+        f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
+    )
+    assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n{details}"

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from home.models import (
     AccessibilityStatementPage,
@@ -46,7 +46,8 @@ def paragraph(text):
 
 def build_site_tree():
     """Home page (default site root), a standard page, the statement, the site map, settings."""
-    root = Page.get_first_root_node()
+    Locale.objects.get_or_create(language_code="pl")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage(title="Strona testowa", slug="strona-testowa", lead="Wprowadzenie")
     root.add_child(instance=home)
     home.save_revision().publish()
