@@ -1,0 +1,465 @@
+"""Facts derived from a stop heading: town, voivodeship and kind of institution.
+
+* :func:`town_from_heading` takes the last "w/we <Capitalised words>" phrase of a heading and
+  turns the locative into the nominative ("w Zielonej Górze" → "Zielona Góra") with Morfeusz 2,
+  preferring geographic names and the towns of :mod:`legacy.towns`; without Morfeusz it looks
+  the locative up in that table.
+* :func:`kinds_from_heading` matches inflected names of institutions on lowercased text
+  without diacritics; the codes are those of ``visits.choices.INSTITUTION_KINDS``.
+* :func:`voivodeship_for` uses the town table, else what the article says ("woj.
+  wielkopolskim", "w Wielkopolsce").
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from legacy.document import fold
+from legacy.towns import ABBREVIATIONS, TOWNS
+
+try:  # an optional dependency: the fallback is the locative table
+    import morfeusz2
+except ImportError:  # pragma: no cover - depends on the environment
+    morfeusz2 = None
+
+# Tests switch this off to exercise the fallback.
+USE_MORFEUSZ = True
+
+# Codes of visits.choices (kept here so that parsing needs no Django).
+VOIVODESHIP_CODES = (
+    "dolnoslaskie",
+    "kujawsko-pomorskie",
+    "lubelskie",
+    "lubuskie",
+    "lodzkie",
+    "malopolskie",
+    "mazowieckie",
+    "opolskie",
+    "podkarpackie",
+    "podlaskie",
+    "pomorskie",
+    "slaskie",
+    "swietokrzyskie",
+    "warminsko-mazurskie",
+    "wielkopolskie",
+    "zachodniopomorskie",
+)
+KIND_CODES = (
+    "cus",
+    "ops",
+    "pcpr",
+    "social_cooperative",
+    "cis",
+    "kis",
+    "zaz",
+    "wtz",
+    "foundation",
+    "association",
+    "local_government",
+    "social_enterprise",
+    "other",
+)
+
+
+# --- names and keys ------------------------------------------------------------------------
+
+
+def _name_key(name: str) -> str:
+    """A comparison key: folded, hyphens tight, known adjectives abbreviated ("wlkp.")."""
+    key = fold(name)
+    key = re.sub(r"\s*-\s*", "-", key)
+    key = re.sub(r"\s+", " ", key).strip(" ,;:()\"'„”“«»")
+    for abbreviation, stem in ABBREVIATIONS.items():
+        key = re.sub(rf"\b{stem}\w*\.?", abbreviation, key)
+    return key
+
+
+@lru_cache(maxsize=1)
+def _indexes() -> tuple[dict[str, str], dict[str, str]]:
+    nominative: dict[str, str] = {}
+    locative: dict[str, str] = {}
+    for name, (_code, loc) in TOWNS.items():
+        nominative.setdefault(_name_key(name), name)
+        locative.setdefault(_name_key(loc), name)
+    return nominative, locative
+
+
+def known_town(name: str) -> str | None:
+    """The official name of a town of the table given in the nominative, any spelling."""
+    return _indexes()[0].get(_name_key(name))
+
+
+# --- finding the place phrase in a heading ------------------------------------------------
+
+_UPPER_START = re.compile(r"^[^\W\d_]")
+_TRAILING = ",;:)]}\"'”“»!?…"
+_LEADING_STOP = "(\"'„“«[{"
+_COMMON_NOUN_PLACES = {"gminie", "miescie", "miejscowosci", "wsi"}  # "w gminie Rawicz"
+
+
+def _phrases(heading: str) -> list[tuple[list[str], bool]]:
+    """Candidate place phrases, last first: (tokens, already_nominative)."""
+    tokens = heading.replace("\u00a0", " ").split()
+    found: list[tuple[list[str], bool]] = []
+    for i, token in enumerate(tokens):
+        if fold(token) not in {"w", "we"}:
+            continue
+        j = i + 1
+        nominative = False
+        if j < len(tokens) and fold(tokens[j].rstrip(_TRAILING)) in _COMMON_NOUN_PLACES:
+            nominative = True
+            j += 1
+        words: list[str] = []
+        while j < len(tokens) and len(words) < 5:
+            tok = tokens[j]
+            if tok[0] in _LEADING_STOP:
+                break
+            bare = tok.rstrip(_TRAILING)
+            if fold(bare) in {"nad", "n."} and words and j + 1 < len(tokens):
+                words.append("nad")
+                j += 1
+                continue
+            if not bare or not _UPPER_START.match(bare) or not bare[0].isupper():
+                if words and words[-1] == "nad":
+                    words.pop()
+                break
+            # "Wlkp." keeps its dot; any other final dot ends the sentence
+            if bare.endswith(".") and fold(bare) not in ABBREVIATIONS:
+                bare = bare[:-1]
+                words.append(bare)
+                break
+            words.append(bare)
+            if tok != bare:  # punctuation after the word ends the phrase
+                break
+            j += 1
+        if words and words[-1] == "nad":
+            words.pop()
+        if words:
+            found.append((words, nominative))
+    found.reverse()
+    return found
+
+
+# --- Morfeusz ------------------------------------------------------------------------------
+
+_GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
+# Geographic names that are not towns ("jako pierwsi w Polsce").
+_NOT_TOWNS = {
+    "Polska",
+    "Europa",
+    "Wielkopolska",
+    "Małopolska",
+    "Śląsk",
+    "Mazowsze",
+    "Pomorze",
+    "Podlasie",
+    "Podkarpacie",
+    "Kujawy",
+    "Warmia",
+    "Mazury",
+    "Lubelszczyzna",
+    "Opolszczyzna",
+    "Niemcy",
+    "Czechy",
+    "Ukraina",
+    "Litwa",
+    "Słowacja",
+}
+
+
+@lru_cache(maxsize=1)
+def _morfeusz():
+    if morfeusz2 is None:
+        return None
+    try:
+        return morfeusz2.Morfeusz(expand_tags=False)
+    except Exception:  # pragma: no cover - broken dictionary installation
+        return None
+
+
+def _tag_values(tag: str) -> list[list[str]]:
+    return [part.split(".") for part in tag.split(":")]
+
+
+def _base_lemma(lemma: str) -> str:
+    return lemma.split(":", 1)[0]
+
+
+def _analyse_word(morf, word: str, case: str) -> tuple[list[tuple], list[tuple]]:
+    """Geographic noun and adjective readings of one word in the given case.
+
+    Nouns: (lemma, number, gender, score); adjectives: (lemma, numbers, genders).
+    """
+    nouns: list[tuple] = []
+    adjectives: list[tuple] = []
+    for start, end, (_form, lemma, tag, names, _quals) in morf.analyse(word):
+        if (start, end) != (0, 1):
+            continue
+        parts = _tag_values(tag)
+        if parts[0] == ["subst"] and len(parts) >= 4 and case in parts[2]:
+            base = _base_lemma(lemma)
+            if not (set(names) & _GEO) or not base[:1].isupper():
+                continue
+            score = 0
+            if "nazwa_geograficzna" in names:
+                score += 2
+            if base != word:  # a real inflected form, not an indeclinable homonym
+                score += 1
+            if len(parts[2]) <= 2:  # few possible cases: a regular declension
+                score += 1
+            nouns.append((base, parts[1][0], parts[3][0], score))
+        elif parts[0] == ["adj"] and len(parts) >= 4 and case in parts[2]:
+            adjectives.append((_base_lemma(lemma), parts[1], parts[3]))
+    nouns.sort(key=lambda n: -n[3])
+    return nouns, adjectives
+
+
+def _adjective_form(morf, lemma: str, number: str, gender: str, case: str = "nom") -> str | None:
+    for form, _lemma, tag, _names, _quals in morf.generate(lemma):
+        parts = _tag_values(tag)
+        if (
+            parts[0] == ["adj"]
+            and len(parts) >= 5
+            and number in parts[1]
+            and case in parts[2]
+            and gender in parts[3]
+            and parts[4] == ["pos"]
+        ):
+            return form
+    return None
+
+
+def _lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
+    """Possible nominatives of a place phrase, best first."""
+    pieces: list[str] = []  # each starts with its separator: "" / " " / "-"
+    for i, word in enumerate(words):
+        if word == "nad":  # "Kostrzynie nad Odrą": the rest stays as it is
+            pieces.append(" " + " ".join(words[i:]))
+            break
+        for k, part in enumerate(word.split("-")):
+            pieces.append(("-" if k else " ") + part)
+    pieces[0] = pieces[0].lstrip()
+    options_per_piece = []
+    nad_seen = False
+    for piece in pieces:
+        text = piece.lstrip(" -")
+        if nad_seen or text.startswith("nad "):
+            nad_seen = True
+            options_per_piece.append([("FIXED", text)])
+            continue
+        if fold(text) in ABBREVIATIONS:
+            options_per_piece.append([("ABBR", text)])
+            continue
+        nouns, adjectives = _analyse_word(morf, text, case)
+        options = [("NOUN", *n) for n in nouns] + [("ADJ", *a) for a in adjectives]
+        if not options:
+            return []
+        options_per_piece.append(options)
+
+    results: list[tuple[int, str]] = []
+    for combo in itertools.islice(itertools.product(*options_per_piece), 200):
+        head = next((c for c in combo if c[0] == "NOUN"), None)
+        if head is None:
+            continue
+        _, _lemma, number, gender, _score = head
+        out: list[str] = []
+        ok = True
+        score = 0
+        for piece, choice in zip(pieces, combo, strict=True):
+            sep = "" if not out else ("-" if piece.startswith("-") else " ")
+            if choice[0] == "NOUN":
+                out.append(sep + choice[1])
+                score += choice[4]
+            elif choice[0] == "ADJ":
+                _, adj_lemma, numbers, genders = choice
+                if number not in numbers or not any(g == gender for g in genders):
+                    ok = False
+                    break
+                form = _adjective_form(morf, adj_lemma, number, gender)
+                if form is None:
+                    ok = False
+                    break
+                out.append(sep + form[:1].upper() + form[1:])
+            else:
+                out.append(sep + choice[1])
+        if ok:
+            results.append((score, "".join(out)))
+    results.sort(key=lambda r: -r[0])
+    seen: list[str] = []
+    for _score, name in results:
+        if name not in seen:
+            seen.append(name)
+    return seen
+
+
+# --- public --------------------------------------------------------------------------------
+
+
+def town_from_heading(heading: str) -> str | None:
+    """The town a stop heading names ("… w Kędzierzynie-Koźlu" → "Kędzierzyn-Koźle").
+
+    Looks at the "w/we <Capitalised words>" phrases from the last one back. Morfeusz 2 gives
+    the nominatives; a name of the town table wins over other readings. Without Morfeusz
+    (or when it knows no reading) the locative table of :mod:`legacy.towns` is used.
+    """
+    nominative_index, locative_index = _indexes()
+    morf = _morfeusz() if USE_MORFEUSZ else None
+    for words, is_nominative in _phrases(heading):
+        for n in range(len(words), 0, -1):  # the longest prefix that names a place
+            candidate = words[:n]
+            if candidate[-1] == "nad":
+                continue
+            phrase = " ".join(candidate)
+            case = "nom" if is_nominative else "loc"
+            if morf is not None:
+                readings = _lemmatise_phrase(morf, candidate, case)
+                for reading in readings:
+                    known = nominative_index.get(_name_key(reading))
+                    if known:
+                        return known
+            else:
+                readings = []
+            table = nominative_index if is_nominative else locative_index
+            known = table.get(_name_key(phrase))
+            if known:
+                return known
+            readings = [r for r in readings if r not in _NOT_TOWNS]
+            if readings:
+                return readings[0]
+    return None
+
+
+_KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (code, re.compile(pattern))
+    for code, pattern in [
+        ("cus", r"\bcentr\w* uslug\w* spolecznych\b|\bcus\b"),
+        ("pcpr", r"\bpowiatow\w* centr\w* pomocy rodzinie\b|\bpcpr\b"),
+        (
+            "ops",
+            r"\bosrod\w* pomocy spolecznej\b|\bosrod\w* pomocy rodzinie\b"
+            r"|\b(?:mg|gm|m|g)?ops\b|\bmopr\b",
+        ),
+        ("social_cooperative", r"\bspoldziel\w* socjaln\w*"),
+        ("cis", r"\bcentr\w* integracji spolecznej\b|\bcis\b"),
+        ("kis", r"\bklub\w* integracji spolecznej\b|\bkis\b"),
+        ("zaz", r"\bzaklad\w* aktywnosci zawodowej\b|\bzaz\b"),
+        ("wtz", r"\bwarszta\w* terapii zajeciowej\b|\bwtz\b"),
+        ("foundation", r"\bfundacj\w*"),
+        ("association", r"\bstowarzysz\w*"),
+        (
+            "local_government",
+            r"\burz[ae]d\w* (?:miasta|gminy|miejsk\w*|gminn\w*|marszalkowsk\w*)|\bstarostw\w*",
+        ),
+        ("social_enterprise", r"\bprzedsiebiorstw\w* spoleczn\w*"),
+    ]
+]
+
+
+def kinds_from_heading(heading: str) -> list[str]:
+    """Kinds of institution named in a heading, in the order they appear, no repeats."""
+    text = re.sub(r"\s+", " ", fold(heading))
+    found: list[tuple[int, str]] = []
+    for code, pattern in _KIND_PATTERNS:
+        match = pattern.search(text)
+        if match:
+            found.append((match.start(), code))
+    found.sort()
+    return [code for _pos, code in found]
+
+
+_VOIVODESHIP_STEMS = sorted(
+    [
+        ("kujawsko-pomorsk", "kujawsko-pomorskie"),
+        ("warminsko-mazursk", "warminsko-mazurskie"),
+        ("zachodniopomorsk", "zachodniopomorskie"),
+        ("dolnoslask", "dolnoslaskie"),
+        ("dolnosl", "dolnoslaskie"),
+        ("swietokrzysk", "swietokrzyskie"),
+        ("wielkopolsk", "wielkopolskie"),
+        ("wlkp", "wielkopolskie"),
+        ("malopolsk", "malopolskie"),
+        ("podkarpack", "podkarpackie"),
+        ("mazowieck", "mazowieckie"),
+        ("lubelsk", "lubelskie"),
+        ("lubusk", "lubuskie"),
+        ("lodzk", "lodzkie"),
+        ("opolsk", "opolskie"),
+        ("podlask", "podlaskie"),
+        ("pomorsk", "pomorskie"),
+        ("slask", "slaskie"),
+    ],
+    key=lambda s: -len(s[0]),
+)
+_ADJ = r"[a-z]+(?:-[a-z]+)?\.?"
+_VOIVODESHIP_RE = re.compile(
+    rf"\bwoj(?:\.|ewodztw\w*)\s*({_ADJ}(?:\s*(?:,|\bi\b|\boraz\b)\s*{_ADJ})*)"
+)
+_REGION_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), code)
+    for p, code in [
+        (r"\bw wielkopolsce\b", "wielkopolskie"),
+        (r"\bw malopolsce\b", "malopolskie"),
+        (r"\bna dolnym slasku\b", "dolnoslaskie"),
+        (r"\bna (?:gornym )?slasku\b", "slaskie"),
+        (r"\bna opolszczyznie\b", "opolskie"),
+        (r"\bna mazowszu\b", "mazowieckie"),
+        (r"\bna podkarpaciu\b", "podkarpackie"),
+        (r"\bna podlasiu\b", "podlaskie"),
+        (r"\bna pomorzu zachodnim\b", "zachodniopomorskie"),
+        (r"\bna pomorzu\b(?! zachodnim)", "pomorskie"),
+        (r"\bna lubelszczyznie\b", "lubelskie"),
+        (r"\bna (?:warmii|mazurach)\b", "warminsko-mazurskie"),
+        (r"\bna kujawach\b", "kujawsko-pomorskie"),
+        (r"\bna ziemi lubuskiej\b", "lubuskie"),
+        (r"\bna kielecczyznie\b", "swietokrzyskie"),
+    ]
+]
+
+
+def voivodeships_in_text(text: str) -> list[str]:
+    """Voivodeship codes mentioned in a text, in order of first mention."""
+    folded = fold(text)
+    folded = re.sub(r"\b(kujawsko|warminsko)\s*-\s*", r"\1-", folded)
+    hits: list[tuple[int, str]] = []
+    for match in _VOIVODESHIP_RE.finditer(folded):
+        for word_match in re.finditer(_ADJ, match.group(1)):
+            word = word_match.group(0)
+            for stem, code in _VOIVODESHIP_STEMS:
+                if word.startswith(stem):
+                    hits.append((match.start(1) + word_match.start(), code))
+                    break
+    for pattern, code in _REGION_PATTERNS:
+        for match in pattern.finditer(folded):
+            hits.append((match.start(), code))
+    hits.sort()
+    ordered: list[str] = []
+    for _pos, code in hits:
+        if code not in ordered:
+            ordered.append(code)
+    return ordered
+
+
+def voivodeship_for(
+    town: str | None, article_text: str, warnings: list[str] | None = None
+) -> str | None:
+    """The voivodeship code of a town: from the town table, else from the article text.
+
+    When the text names several voivodeships the first is used and, if ``warnings`` is
+    given, a Polish warning is appended to it.
+    """
+    if town:
+        known = known_town(town)
+        if known:
+            return TOWNS[known][0]
+    mentioned = voivodeships_in_text(article_text)
+    if not mentioned:
+        return None
+    if len(mentioned) > 1 and warnings is not None:
+        place = f"„{town}”" if town else "miejsca bez rozpoznanej miejscowości"
+        warnings.append(
+            f"W tekście wymieniono kilka województw ({', '.join(mentioned)}) — dla {place} "
+            f"przyjęto {mentioned[0]}; sprawdź."
+        )
+    return mentioned[0]
