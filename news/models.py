@@ -1,19 +1,34 @@
 """Aktualności: the entries of the news list (articles and, from visits, visit reports)."""
 
+import datetime
+
+from django.core.validators import slug_unicode_re
 from django.db import models
+from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
+from home.blocks import shared_blocks
+from home.images import first_image, prefetch_stream_renditions
 from home.models import BasePage
+from home.previews import ListingPreviewMixin
+from home.slugs import ascii_slug
+from legacy.blocks import PhotoPlaceholderBlock
 
 
 def today():
     return timezone.localdate()
 
 
-class ListedPage(BasePage):
+class ListedPage(ListingPreviewMixin, BasePage):
     """What every entry of Aktualności has, in one table, so the list and feeds are one query.
 
     A page type joins the news list by subclassing this (NewsPage, VisitPage).
@@ -32,7 +47,9 @@ class ListedPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Pokazywane na liście i w udostępnieniach; gdy puste — pierwsze zdjęcie z treści."),
+        help_text=_(
+            "Pokazywane na liście i w udostępnieniach; gdy puste — pierwsze zdjęcie z treści."
+        ),
     )
     card_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -44,16 +61,23 @@ class ListedPage(BasePage):
     )
 
     is_creatable = False
+    # Per-type hooks of the shared card and meta tags: VisitPage overrides card_meta_template.
+    card_meta_template = "includes/card_meta.html"
+    og_type = "article"
     search_fields = [*BasePage.search_fields, index.FilterField("publication_date")]
-    listing_panels = [FieldPanel("publication_date"), FieldPanel("lead"), FieldPanel("listing_image")]
+    listing_panels = [
+        FieldPanel("publication_date"),
+        FieldPanel("lead"),
+        FieldPanel("listing_image"),
+    ]
 
     class Meta:
         verbose_name = _("wpis w aktualnościach")
         verbose_name_plural = _("wpisy w aktualnościach")
 
     def first_body_image(self):
-        """The first image of the body; page types with a body override it."""
-        return None
+        """The first image of the body (figures, galleries, visit stops), if any."""
+        return first_image(getattr(self, "body", None))
 
     def save(self, *args, **kwargs):
         # Kept on the row so lists and feeds never load StreamField bodies.
@@ -62,3 +86,143 @@ class ListedPage(BasePage):
 
     def share_image(self):
         return self.card_image
+
+
+class NewsTag(TagBase):
+    """A news tag with an ASCII slug ("ekonomia społeczna" → "ekonomia-spoleczna")."""
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tagi")
+
+    def slugify(self, tag, i=None):
+        slug = ascii_slug(tag, 90) or "tag"
+        return f"{slug}-{i}" if i is not None else slug
+
+
+class NewsPageTag(ItemBase):
+    """The through model of news tags (one table, so the tag filter is one subquery)."""
+
+    tag = models.ForeignKey(NewsTag, related_name="tagged_pages", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_items", on_delete=models.CASCADE
+    )
+
+
+class NewsIndexPage(RoutablePageMixin, BasePage):
+    """Aktualności: every listed entry of the site, newest first, by year and by tag."""
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead", help_text=_("Krótki opis działu, pokazywany nad listą aktualności.")),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.NewsPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("lista aktualności")
+        verbose_name_plural = _("listy aktualności")
+
+    @path("")
+    def all_entries(self, request):
+        from .listing import listed_entries
+
+        return self.render_list(request, listed_entries(self.get_site_root()))
+
+    @path("<int:year>/", name="year")
+    def year_archive(self, request, year):
+        from .listing import listed_entries
+
+        if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
+            raise Http404  # /aktualnosci/0/ or a 30-digit year: no such archive, not a 500
+        entries = listed_entries(self.get_site_root()).filter(publication_date__year=year)
+        return self.render_list(request, entries, year=year)
+
+    @path("tag/<slug:tag>/", name="tag")
+    def tag_archive(self, request, tag):
+        return self.render_tag(request, tag)
+
+    def get_site_root(self):
+        """The list spans the whole site, so visit reports under their own index join it."""
+        return self.get_parent()
+
+    def render_tag(self, request, slug):
+        from .listing import entries_tagged
+
+        if not slug_unicode_re.match(slug):
+            raise Http404  # ?tag= is free text: a NUL byte would be a DataError on PostgreSQL
+        tag = NewsTag.objects.filter(slug=slug).first()
+        if tag is None:
+            raise Http404
+        return self.render_list(request, entries_tagged(self.get_site_root(), slug), tag=tag)
+
+    def render_list(self, request, entries, year=None, tag=None):
+        from .listing import archive_years, paginate, pagination_links
+
+        if tag is None and request.GET.get("tag"):
+            return self.render_tag(request, request.GET["tag"])
+        page_of_entries = paginate(entries, request.GET.get("page"))
+        if year is not None and not page_of_entries.object_list:
+            raise Http404
+        canonical_url = request.build_absolute_uri(request.path) if (year or tag) else None
+        return self.render(
+            request,
+            context_overrides={
+                "canonical_url": canonical_url,
+                "entries": page_of_entries,
+                "pagination": pagination_links(request, page_of_entries),
+                "years": archive_years(self.get_site_root()),
+                "active_year": year,
+                "active_tag": tag,
+            },
+        )
+
+
+class NewsPage(ListedPage):
+    """An article of Aktualności: a lead, a body of shared blocks, tags."""
+
+    body = StreamField(
+        [*shared_blocks(), ("photo_placeholder", PhotoPlaceholderBlock())],
+        blank=True,
+        verbose_name=_("treść"),
+        help_text=_("Akapity, nagłówki, zdjęcia, galerie, cytaty, dokumenty i filmy."),
+    )
+    tags = ClusterTaggableManager(
+        through=NewsPageTag,
+        blank=True,
+        verbose_name=_("tagi"),
+        help_text=_("Słowa kluczowe, np. „ekonomia społeczna”, „CUS”; oddzielaj przecinkami."),
+    )
+
+    content_panels = [
+        FieldPanel("title", help_text=_("Tytuł artykułu — krótki i konkretny.")),
+        FieldPanel("publication_date"),
+        FieldPanel(
+            "lead",
+            help_text=_("Lead — 1–2 zdania, pokazywane na liście aktualności i w udostępnieniach."),
+        ),
+        FieldPanel("listing_image"),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    search_fields = [
+        *ListedPage.search_fields,
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+    ]
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    is_creatable = True
+
+    class Meta:
+        verbose_name = _("artykuł")
+        verbose_name_plural = _("artykuły")
+
+    def get_context(self, request, *args, **kwargs):
+        from .article import article_context
+
+        context = super().get_context(request, *args, **kwargs)
+        prefetch_stream_renditions(self.body)
+        context.update(article_context(self, request))
+        return context
