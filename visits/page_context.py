@@ -1,0 +1,26 @@
+"""What the visit page template shows besides the page fields: photos, JSON-LD, the .ics link."""
+
+from django.utils.safestring import mark_safe
+
+from home.images import prefetch_stream_renditions, share_image_url
+from home.models import OrganisationSettings
+from news.structured_data import json_ld
+
+from .structured_data import visit_event
+
+
+def visit_context(page, request):
+    prefetch_stream_renditions(page.body)
+    organisation = OrganisationSettings.for_request(request)
+    image_url = share_image_url(page.card_image, request)
+    event = visit_event(page, request, organisation, image_url)
+    anchors = iter(stop["anchor"] for stop in page.stops)
+    return {
+        "stops": page.stops,
+        "body_blocks": [
+            (block, next(anchors) if block.block_type == "stop" else None) for block in page.body
+        ],
+        # json_ld() escapes <, > and &, so the text cannot leave its <script> element.
+        "structured_data": mark_safe(json_ld(event)),
+        "ics_url": (page.get_url(request) or "") + page.reverse_subpage("ics"),
+    }

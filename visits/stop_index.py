@@ -1,0 +1,62 @@
+"""The table of visit stops the archive filters on, rebuilt from a visit's body when it is saved.
+
+Filters then query indexed columns instead of parsing StreamField JSON on every request.
+"""
+
+from anyascii import anyascii
+from django.db import transaction
+
+from home.slugs import ascii_slug
+
+
+def town_key(town: str) -> str:
+    """Folded form of a town for matching: "Łódź", "lodz" and " ŁÓDŹ " all give "lodz"."""
+    return " ".join(anyascii(town or "").lower().split())
+
+
+def stop_anchors(headings):
+    """Stable, unique anchor ids for stop headings, in order ("rawicz", "rawicz-2", …)."""
+    anchors, seen = [], set()
+    for position, heading in enumerate(headings, start=1):
+        base = ascii_slug(heading, 80) or f"punkt-{position}"
+        anchor, suffix = base, 2
+        while anchor in seen:
+            anchor, suffix = f"{base}-{suffix}", suffix + 1
+        seen.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+def stops_of(body):
+    """The stop blocks of a body, in order, as plain dicts (with their anchors)."""
+    raw = [block for block in body.raw_data if block.get("type") == "stop"]
+    values = [block.get("value") or {} for block in raw]
+    anchors = stop_anchors(value.get("heading", "") for value in values)
+    return [{**value, "anchor": anchor} for value, anchor in zip(values, anchors, strict=True)]
+
+
+@transaction.atomic
+def rebuild_stop_index(page):
+    """Replace the index rows of `page` with its current body's stops."""
+    from .models import VisitStop, VisitStopKind
+
+    VisitStop.objects.filter(page=page).delete()
+    stops = [
+        VisitStop(
+            page=page,
+            position=position,
+            heading=(value.get("heading") or "")[:255],
+            anchor=value["anchor"],
+            town=(value.get("town") or "").strip()[:100],
+            town_key=town_key(value.get("town"))[:100],
+            voivodeship=value.get("voivodeship") or "",
+        )
+        for position, value in enumerate(stops_of(page.body))
+    ]
+    VisitStop.objects.bulk_create(stops)
+    kinds = [
+        VisitStopKind(stop=stop, kind=kind)
+        for stop, value in zip(stops, stops_of(page.body), strict=True)
+        for kind in dict.fromkeys(value.get("kinds") or [])
+    ]
+    VisitStopKind.objects.bulk_create(kinds)
