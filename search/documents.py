@@ -1,0 +1,157 @@
+"""The text of a page as search sees it, and the normalised keys indexed from it.
+
+`page_text()` works for any BasePage subclass: it reads the fields a page type has (title, lead,
+`body`, and a visit's organiser, participants, regions and dates) and skips the others.
+`snippet_text()` is the same reading without the title, from the raw StreamField data, so the
+results page renders snippets without loading images or documents (no query per result).
+"""
+
+import html
+import re
+
+from django.utils.translation import override
+
+from . import polish
+
+# Raw block keys that hold codes, ids or addresses rather than words a reader would search for.
+_SKIPPED_RAW_KEYS = {
+    "id",
+    "type",
+    "level",
+    "anchor",
+    "website",
+    "url",
+    "image",
+    "document",
+    "decorative",
+    "photos",
+    "voivodeship",
+    "kinds",
+}
+_SPACES = re.compile(r"\s+")
+_TAG = re.compile(r"<[^>]*>")
+_FOLDED_RUN = re.compile(r"[a-z]+|[0-9]+")
+
+
+def _date_text(page):
+    """Dates as words and numbers, so "wizyty 2021" finds a visit of September 2021."""
+    from django.utils.dateformat import format as date_format
+
+    parts = []
+    start = getattr(page, "start_date", None)
+    if start:
+        from visits.dates import format_visit_dates
+
+        parts.append(format_visit_dates(start, getattr(page, "end_date", None)))
+    published = getattr(page, "publication_date", None)
+    if published and not start:
+        with override("pl"):
+            parts.append(date_format(published, "j E Y"))
+    return " ".join(parts)
+
+
+def _visit_fields(page):
+    """A visit's organiser, participants and the labels of its regions (when the type has them)."""
+    parts = [getattr(page, "organiser", ""), getattr(page, "participants", "")]
+    region_labels = getattr(page, "region_labels", None)
+    if callable(region_labels):
+        parts.extend(region_labels())
+    return [part for part in parts if part]
+
+
+def _stream_text(page):
+    body = getattr(page, "body", None)
+    if body is None or not hasattr(body, "stream_block"):
+        return []
+    return [str(item) for item in body.stream_block.get_searchable_content(body) if item]
+
+
+def page_text(page):
+    """Everything a reader may search a page by: title, lead, body (with visit stops), visit data."""
+    parts = [page.title, getattr(page, "lead", ""), *_visit_fields(page), _date_text(page)]
+    parts.extend(_stream_text(page))
+    return _clean(" ".join(part for part in parts if part))
+
+
+def search_keys(page):
+    """The indexed keys of a page: title keys first (counted twice: a title match ranks higher),
+    then the keys of the whole text, then its folded words in order, for phrase search."""
+    text = page_text(page)
+    return " ".join(
+        [*polish.document_keys(page.title), *polish.document_keys(text), *folded_words(text)]
+    )
+
+
+#: Markers of the suggestion keys (see `suggestion_keys`): a letter and a digit, so a key never
+#: equals a folded word, a lemma key or a word of a title as either database tokenises it.
+WORD_MARK = "z0"
+FIRST_WORD_MARK = "y0"
+
+
+def suggestion_keys(title):
+    """The autocomplete text of a page: its title's folded words, each behind `WORD_MARK`, and
+    the first one once more behind `FIRST_WORD_MARK`, e.g. "Wizyta w Łodzi" ->
+    "y0wizyta z0wizyta z0w z0lodzi".
+
+    Type-ahead looks candidates up by prefix (`"z0lod"*` in FTS5, `'z0lod':*` in PostgreSQL)
+    among these keys only: they are `[a-z0-9]+`, which SQLite's unicode61 tokenizer and
+    PostgreSQL's "simple" parser both keep whole, so the candidates are the same on both
+    databases — unlike the raw title in the same column, which SQLite folds partly (ó, not ł)
+    and PostgreSQL not at all.
+    """
+    words = polish.tokens(polish.fold(title))
+    if not words:
+        return ""
+    keys = [FIRST_WORD_MARK + words[0], *(WORD_MARK + word for word in dict.fromkeys(words))]
+    return " ".join(keys)
+
+
+def folded_words(text):
+    """The words of a text folded to ASCII, in order: what a phrase in quotes is matched on."""
+    return _FOLDED_RUN.findall(polish.fold(text))
+
+
+def _raw_strings(value, key=None):
+    if key in _SKIPPED_RAW_KEYS:
+        return
+    if isinstance(value, str):
+        yield html.unescape(_TAG.sub(" ", value)) if "<" in value else value
+    elif isinstance(value, dict):
+        for child_key, child in value.items():
+            yield from _raw_strings(child, child_key)
+    elif isinstance(value, list):
+        for child in value:
+            yield from _raw_strings(child)
+
+
+def _raw_stop_labels(value):
+    from visits.choices import INSTITUTION_KIND_LABELS, VOIVODESHIP_LABELS
+
+    labels = [VOIVODESHIP_LABELS.get(value.get("voivodeship"), "")]
+    labels.extend(INSTITUTION_KIND_LABELS.get(kind, "") for kind in value.get("kinds") or [])
+    return [str(label) for label in labels if label]
+
+
+def snippet_text(page):
+    """Lead, body and visit fields as plain text, read from raw data (no database queries)."""
+    parts = [getattr(page, "lead", "")]
+    body = getattr(page, "body", None)
+    for block in getattr(body, "raw_data", None) or []:
+        value = block.get("value")
+        if block.get("type") == "stop" and isinstance(value, dict):
+            place = ", ".join(filter(None, [value.get("town"), *_raw_stop_labels(value)]))
+            parts.append(f"{value.get('heading', '')} ({place}).")
+            parts.extend(_raw_strings(value.get("description")))
+            parts.extend(
+                ", ".join(filter(None, [person.get("name"), person.get("role")]))
+                for person in value.get("people") or []
+                if isinstance(person, dict)
+            )
+        else:
+            parts.extend(_raw_strings(value))
+    parts.extend(_visit_fields(page))
+    return _clean(" ".join(part for part in parts if part))
+
+
+def _clean(text):
+    return _SPACES.sub(" ", text).strip()

@@ -1,0 +1,98 @@
+"""What a reader typed, made safe, and the search query built from it.
+
+Input is plain text: quotes ("…", „…”) mark phrases; `*`, `-`, `:`, `OR`, `AND` and the rest are
+ordinary characters (the tokeniser drops punctuation, "or"/"and" stay words). No raw SQL is built:
+the modelsearch query classes are compiled by the backend, and every key is `[a-z0-9]+`.
+
+The same query runs on SQLite FTS5 and PostgreSQL ("simple" configuration): per query word an
+`Or` of its normalised keys, words combined with `And`; a phrase is a `Phrase` over the folded word
+sequence indexed with the keys, so it is diacritics- and case-insensitive on both databases.
+`fields=` cannot narrow a database-backend search to `search_keys` (SQLite has only title/body
+columns, PostgreSQL needs a model column), so queries run over the whole index entry; the keys are
+a superset of the folded original words, so the original text adds no other matches.
+"""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from modelsearch.query import And, Or, Phrase, PlainText
+
+from . import polish
+from .documents import folded_words
+
+MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
+_PHRASE = re.compile(r'["„“”«»]([^"„“”«»]*)["„“”«»]')
+_SPACES = re.compile(r"\s+")
+
+
+def clean_query(raw):
+    """The query as text a reader could have typed: no control characters, at most 200
+    characters and 12 words, single spaces."""
+    if not isinstance(raw, str):
+        return ""
+    kept = []
+    for ch in raw[: MAX_QUERY_LENGTH * 4]:
+        category = unicodedata.category(ch)
+        if category in {"Cc", "Cs", "Co", "Cn"} or ch == "\ufffd":
+            kept.append(" ")
+        else:
+            kept.append(ch)
+    text = _SPACES.sub(" ", "".join(kept)).strip()[:MAX_QUERY_LENGTH].strip()
+    return " ".join(text.split(" ")[:MAX_QUERY_WORDS])
+
+
+@dataclass
+class ParsedQuery:
+    text: str
+    free_text: str = ""
+    phrases: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self):
+        return not (polish.tokens(self.free_text) or any(map(polish.tokens, self.phrases)))
+
+    def word_keys(self):
+        """Per free word its alternative keys (the normaliser's query_keys)."""
+        return polish.query_keys(self.free_text) if polish.tokens(self.free_text) else []
+
+    def highlight_keys(self):
+        """Keys whose words a snippet marks: the free words' keys and the phrases' folded words."""
+        keys = set().union(*self.word_keys()) if self.word_keys() else set()
+        for phrase in self.phrases:
+            keys.update(folded_words(phrase))
+            keys.update(*polish.query_keys(phrase))
+        return {key for key in keys if key}
+
+
+def parse_query(raw):
+    """Split a cleaned query into phrases in quotes and the free words around them."""
+    text = clean_query(raw)
+    phrases = [phrase.strip() for phrase in _PHRASE.findall(text) if polish.tokens(phrase)]
+    free_text = _PHRASE.sub(" ", text)
+    # An unpaired quote is just a character: the tokeniser drops it.
+    return ParsedQuery(text=text, free_text=free_text, phrases=phrases)
+
+
+def _any_key(keys):
+    ordered = sorted(keys)
+    if len(ordered) == 1:
+        return PlainText(ordered[0])
+    return Or([PlainText(key) for key in ordered])
+
+
+def build_search_query(parsed):
+    """The modelsearch query of a parsed query, or None when nothing searchable is left."""
+    parts = [_any_key(keys) for keys in parsed.word_keys() if keys]
+    for phrase in parsed.phrases:
+        folded = " ".join(folded_words(phrase))
+        if not folded:
+            continue
+        parts.append(Phrase(folded))
+        # Diacritics typed inside quotes still count ("kąt" is not "kat"), as for free words.
+        if not phrase.isascii():
+            parts.extend(_any_key(keys) for keys in polish.query_keys(phrase) if keys)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else And(parts)

@@ -1,0 +1,160 @@
+"""Which pages search may show, the reader's filters, ordering and the rows of a results page.
+
+Only live, public pages of Kronika's page types under the request's site, never expired or
+scheduled. Relevance order is the backend's ranking (bm25 on SQLite, ts_rank on PostgreSQL; title
+keys are indexed twice, so title matches rank higher), ties by newest pk; the two databases
+return the same result sets, not necessarily in the same relevance order. `sort=date` is
+deterministic on both: the date shown (visit start, publication date, first publication), newest
+first, then pk.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.db.models import DateField, F, Q
+from django.db.models.functions import Coalesce, ExtractYear, TruncDate
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Site, get_page_models
+
+TYPE_CHOICES = [("news", _("Aktualność")), ("visit", _("Wizyta studyjna")), ("page", _("Strona"))]
+TYPE_LABELS = dict(TYPE_CHOICES)
+SORT_CHOICES = [("relevance", _("trafności")), ("date", _("daty, od najnowszych"))]
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def _model(label):
+    try:
+        return apps.get_model(label)
+    except LookupError:  # the app is being written: search still works without it
+        return None
+
+
+def news_model():
+    return _model("news.NewsPage")
+
+
+def visit_model():
+    return _model("visits.VisitPage")
+
+
+def page_models():
+    from home.models import BasePage
+
+    return [model for model in get_page_models() if issubclass(model, BasePage)]
+
+
+def type_of(page):
+    """'news', 'visit' or 'page' for a (specific) page."""
+    for key, model in (("news", news_model()), ("visit", visit_model())):
+        if model is not None and isinstance(page, model):
+            return key
+    return "page"
+
+
+def shown_date():
+    """The date a result shows and sorts by, as a query expression."""
+    parts = []
+    if visit_model() is not None:
+        parts.append(F("listedpage__visitpage__start_date"))
+    if news_model() is not None:
+        parts.append(F("listedpage__publication_date"))
+    parts.append(TruncDate("first_published_at"))
+    return Coalesce(*parts, output_field=DateField())
+
+
+def searchable_pages(request):
+    """Every page search may show to an anonymous reader of this site."""
+    now = timezone.now()
+    pages = (
+        Page.objects.live()
+        .public()
+        .type(*page_models())
+        .exclude(expire_at__lte=now)
+        .exclude(go_live_at__gt=now)
+    )
+    site = Site.find_for_request(request)
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    return pages
+
+
+@dataclass
+class Filters:
+    type: str = ""
+    year: int | None = None
+    voivodeship: str = ""
+    sort: str = "relevance"
+    ignored: list = field(default_factory=list)
+
+    @property
+    def active(self):
+        return bool(self.type or self.year or self.voivodeship)
+
+    def apply(self, pages):
+        if self.type == "news":
+            pages = pages.type(news_model())
+        elif self.type == "visit":
+            pages = pages.type(visit_model())
+        elif self.type == "page":
+            pages = pages.not_type(*[m for m in (news_model(), visit_model()) if m])
+        if self.year:
+            pages = pages.annotate(shown_year=ExtractYear(shown_date())).filter(
+                shown_year=self.year
+            )
+        if self.voivodeship:
+            from visits.models import VisitStop
+
+            stops = VisitStop.objects.filter(voivodeship=self.voivodeship).values("page_id")
+            pages = pages.filter(
+                Q(pk__in=stops)
+                | Q(listedpage__visitpage__regions__icontains=f'"{self.voivodeship}"')
+            )
+        return pages
+
+
+def read_filters(params):
+    """Filters from GET parameters; unknown values are dropped and named in `ignored`."""
+    from visits.choices import VOIVODESHIP_LABELS
+
+    filters = Filters()
+    kind = params.get("typ", "")
+    if kind in TYPE_LABELS and (kind == "page" or _type_available(kind)):
+        filters.type = kind
+    elif kind:
+        filters.ignored.append(_("typ"))
+    year = params.get("rok", "")
+    if year.isascii() and year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR:
+        filters.year = int(year)
+    elif year:
+        filters.ignored.append(_("rok"))
+    voivodeship = params.get("wojewodztwo", "")
+    if voivodeship in VOIVODESHIP_LABELS and visit_model() is not None:
+        filters.voivodeship = voivodeship
+    elif voivodeship:
+        filters.ignored.append(_("województwo"))
+    sort = params.get("sort", "")
+    if sort in dict(SORT_CHOICES):
+        filters.sort = sort
+    elif sort:
+        filters.ignored.append(_("sortowanie"))
+    return filters
+
+
+def _type_available(kind):
+    return (news_model() if kind == "news" else visit_model()) is not None
+
+
+def available_years(pages):
+    """Years with at least one searchable page, newest first (one query)."""
+    years = (
+        pages.annotate(shown_year=ExtractYear(shown_date()))
+        .order_by()
+        .values_list("shown_year", flat=True)
+        .distinct()
+    )
+    return sorted((year for year in years if year), reverse=True)
+
+
+def order_by_date(queryset):
+    return queryset.annotate(shown=shown_date()).order_by(F("shown").desc(nulls_last=True), "-pk")

@@ -1,0 +1,145 @@
+"""Suggestions while typing (title prefixes) and closest spellings when nothing matched.
+
+Both ignore diacritics and behave the same on SQLite and PostgreSQL, and neither reads every
+title on a request:
+
+* `title_suggestions` asks the search backend's autocomplete (prefix) query for candidates among
+  the marked, folded title words each page indexes (`documents.suggestion_keys`): at most
+  `CANDIDATES` rows, in an order both databases compute alike (ASCII-lowercased title in byte
+  order, then pk). The few candidates are checked and ranked in Python: titles whose words start
+  with the typed words in order first, then the others, each group by title. A first query
+  looks among titles whose first word starts with the first typed word (where those titles
+  are); only when it gives fewer than `MAX_SUGGESTIONS` of them does a second query fill up with
+  the other matches. So a request costs the page filters' queries and one or two prefix queries,
+  whatever the number of pages.
+* `closest_spellings` (only when a search found nothing) compares the unknown words with a
+  vocabulary of folded title words that is built once and kept in Django's cache (shared by the
+  workers when the cache is Redis). Its key holds one cheap aggregate of the searchable pages
+  (count, newest publication, highest id), so publishing, unpublishing, restricting or deleting
+  a page builds it anew: a hidden page's words are never suggested.
+"""
+
+import difflib
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Max
+from django.db.models.functions import Collate, Lower
+from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
+
+from . import polish
+from .documents import FIRST_WORD_MARK, WORD_MARK
+from .query import clean_query
+from .results import searchable_pages
+
+MAX_SUGGESTIONS = 8
+MIN_PREFIX = 2
+#: Rows one prefix query may return to Python.
+CANDIDATES = 50
+VOCABULARY_SECONDS = 600
+VOCABULARY_MIN_LENGTH = 3
+
+
+def _prefix_query(prefixes, first_word):
+    """Every typed word a prefix of one of the title's words (and, with `first_word`, the first
+    typed word a prefix of its first word); each PlainText is one term, which both backends'
+    autocomplete compilers turn into a prefix term."""
+    from modelsearch.query import And, PlainText
+
+    terms = [PlainText(WORD_MARK + prefix) for prefix in dict.fromkeys(prefixes)]
+    if first_word:
+        terms.insert(0, PlainText(FIRST_WORD_MARK + prefixes[0]))
+    return terms[0] if len(terms) == 1 else And(terms)
+
+
+def _byte_order(field):
+    """`field` lowercased in ASCII only and compared byte by byte: the same on both databases
+    (SQLite's lower() and PostgreSQL's under the "C" collation only lower ASCII)."""
+    collation = "C" if connection.vendor == "postgresql" else "BINARY"
+    return Lower(Collate(field, collation))
+
+
+def _candidates(allowed, prefixes, first_word):
+    query = _prefix_query(prefixes, first_word)
+    candidates = Page.objects.filter(pk__in=allowed)
+    results = get_search_backend().autocomplete(query, candidates, order_by_relevance=False)
+    pages = results.get_queryset().only("id", "title", "url_path", "depth", "path")
+    return list(pages.order_by(_byte_order("title"), "pk")[:CANDIDATES])
+
+
+def title_suggestions(request, raw):
+    """Up to 8 pages whose title words start with every typed word (diacritics ignored).
+
+    Titles whose words start with the typed words in order come first, then by title.
+    """
+    prefixes = polish.tokens(polish.fold(clean_query(raw)))
+    if not prefixes or sum(map(len, prefixes)) < MIN_PREFIX:
+        return []
+    typed = " ".join(prefixes)
+    allowed = searchable_pages(request).values("pk")
+    seen, found = set(), []
+
+    def rank(pages):
+        for page in pages:
+            if page.pk in seen:
+                continue
+            seen.add(page.pk)
+            words = polish.tokens(polish.fold(page.title))
+            if all(any(word.startswith(prefix) for word in words) for prefix in prefixes):
+                found.append((not " ".join(words).startswith(typed), page.title.lower(), page))
+
+    rank(_candidates(allowed, prefixes, first_word=True))
+    if sum(1 for first, _, _ in found if not first) < MAX_SUGGESTIONS:
+        rank(_candidates(allowed, prefixes, first_word=False))
+    found.sort(key=lambda item: item[:2])
+    return [
+        {"title": page.title, "url": page.get_url(request)}
+        for _, _, page in found[:MAX_SUGGESTIONS]
+    ]
+
+
+def title_vocabulary(request):
+    """The folded words (3 letters or more) of the searchable pages' titles, sorted; cached."""
+    pages = searchable_pages(request)
+    stamp = pages.order_by().aggregate(
+        count=Count("pk"), published=Max("last_published_at"), top=Max("pk")
+    )
+    site = Site.find_for_request(request)
+    key = "search:vocabulary:{}:{}:{}:{}".format(
+        site.pk if site else "-",
+        stamp["count"],
+        stamp["published"].isoformat() if stamp["published"] else "-",
+        stamp["top"] or "-",
+    )
+    vocabulary = cache.get(key)
+    if vocabulary is None:
+        vocabulary = tuple(
+            sorted(
+                {
+                    word
+                    for title in pages.values_list("title", flat=True).iterator(chunk_size=2000)
+                    for word in polish.tokens(polish.fold(title))
+                    if len(word) >= VOCABULARY_MIN_LENGTH
+                }
+            )
+        )
+        cache.set(key, vocabulary, VOCABULARY_SECONDS)
+    return vocabulary
+
+
+def closest_spellings(request, parsed, limit=3):
+    """Queries with each unknown word replaced by the nearest folded title word (difflib)."""
+    words = polish.tokens(parsed.free_text)
+    if not words:
+        return []
+    vocabulary = title_vocabulary(request)
+    known = frozenset(vocabulary)
+    suggestions = []
+    for position, word in enumerate(words):
+        folded = polish.fold(word)
+        if folded in known or len(folded) < VOCABULARY_MIN_LENGTH:
+            continue
+        for close in difflib.get_close_matches(folded, vocabulary, n=limit, cutoff=0.75):
+            suggestions.append(" ".join([*words[:position], close, *words[position + 1 :]]))
+    return list(dict.fromkeys(suggestions))[:limit]

@@ -1,0 +1,110 @@
+"""/szukaj/: the search page, and /szukaj/podpowiedzi/: title suggestions as JSON."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET
+
+from visits.choices import VOIVODESHIPS
+
+from .listing import matching_pages, paginate, promoted_results, result_rows
+from .query import parse_query
+from .results import SORT_CHOICES, TYPE_CHOICES, available_years, read_filters, searchable_pages
+from .suggestions import closest_spellings, title_suggestions
+
+EXAMPLE_QUERIES = ["Rawicz", "spoldzielnia socjalna", "wizyty studyjne 2021", '"Smak Bistro"']
+FILTER_PARAMS = ("typ", "rok", "wojewodztwo")
+
+
+def _url(params):
+    return "?" + urlencode({key: value for key, value in params.items() if value not in ("", None)})
+
+
+def _pagination(request, page_of_results):
+    """Links for templates/includes/pagination.html, keeping the query and filters."""
+    if page_of_results.paginator.num_pages < 2:
+        return None
+    params = {key: request.GET.get(key, "") for key in ("q", *FILTER_PARAMS, "sort")}
+    current, last = page_of_results.number, page_of_results.paginator.num_pages
+
+    def url(number):
+        return _url({**params, "page": number if number > 1 else ""})
+
+    links, previous = [], 0
+    for number in sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)}):
+        if number - previous > 1:
+            links.append({"gap": True})
+        links.append({"number": number, "url": url(number), "current": number == current})
+        previous = number
+    return {
+        "links": links,
+        "previous_url": url(current - 1) if page_of_results.has_previous() else None,
+        "next_url": url(current + 1) if page_of_results.has_next() else None,
+    }
+
+
+@require_GET
+def search(request):
+    parsed = parse_query(request.GET.get("q", ""))
+    filters = read_filters(request.GET)
+    searching = not parsed.is_empty or filters.active
+    context = {
+        "search_query": parsed.text,
+        "filters": filters,
+        "searching": searching,
+        "type_choices": TYPE_CHOICES,
+        "sort_choices": SORT_CHOICES,
+        "voivodeship_choices": VOIVODESHIPS,
+        "years": available_years(searchable_pages(request)),
+        "example_queries": [{"text": text, "url": _url({"q": text})} for text in EXAMPLE_QUERIES],
+        "ignored_filters": [str(name) for name in filters.ignored],
+    }
+    if searching:
+        page_of_results = paginate(
+            matching_pages(request, parsed, filters),
+            request.GET.get("page"),
+            settings.KRONIKA_SEARCH_RESULTS_PER_PAGE,
+        )
+        count = page_of_results.paginator.count
+        first_page = page_of_results.number == 1
+        context.update(
+            {
+                "results": page_of_results,
+                "rows": result_rows(page_of_results, parsed, request),
+                "count": count,
+                "count_text": ngettext(
+                    "Znaleziono %(count)d wynik", "Znaleziono %(count)d wyników", count
+                )
+                % {"count": count},
+                "pagination": _pagination(request, page_of_results),
+                "promoted": promoted_results(request, parsed, record_hit=first_page)
+                if first_page
+                else [],
+            }
+        )
+        if count == 0:
+            context["closest"] = [
+                {"text": text, "url": _url({"q": text})}
+                for text in closest_spellings(request, parsed)
+            ]
+            if filters.active:
+                context["without_filters_url"] = _url({"q": parsed.text})
+    return TemplateResponse(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    found = title_suggestions(request, request.GET.get("q", ""))
+    announcement = (
+        ngettext("%(count)d podpowiedź", "%(count)d podpowiedzi", len(found))
+        % {"count": len(found)}
+        if found
+        else _("Brak podpowiedzi")
+    )
+    response = JsonResponse({"results": found, "announcement": announcement})
+    response["X-Robots-Tag"] = "noindex"
+    return response
