@@ -6,12 +6,17 @@ value, so editors see what a block does before they add it.
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.documents import get_document_model
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
+from kronika.security import strip_unsafe_links
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+# The block picker shows a preview only with a preview template: ours loads the site's CSS.
+BLOCK_PREVIEW_TEMPLATE = "home/admin/block_preview.html"
 
 
 def sample_image_data(caption=""):
@@ -30,10 +35,21 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
 
+    def to_python(self, value):
+        # Stored HTML is rendered as it is: a `javascript:` link that did not come through the
+        # editor (an import, a script) is defused whenever the page is read.
+        return super().to_python(strip_unsafe_links(value))
+
+    def clean(self, value):
+        value = super().clean(value)
+        source = strip_unsafe_links(value.source)
+        return value if source == value.source else self.to_python(source)
+
     class Meta:
         icon = "pilcrow"
         label = _("Akapit")
         template = "blocks/paragraph.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
         description = _("Tekst z pogrubieniem, kursywą, odnośnikami i listami.")
         preview_value = (
             "<p>Uczestnicy poznali działania <b>Centrum Usług Społecznych</b> i rozmawiali "
@@ -51,6 +67,7 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Poziom"),
         choices=[("h2", _("Nagłówek 2")), ("h3", _("Nagłówek 3")), ("h4", _("Nagłówek 4"))],
         default="h2",
+        search_index=False,
         help_text=_("Poziom 2 dla głównych sekcji, 3 i 4 dla podsekcji — nie pomijaj poziomów."),
     )
 
@@ -58,6 +75,7 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Nagłówek")
         template = "blocks/heading.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
         description = _("Nagłówek sekcji (poziom 2–4).")
         preview_value = {"text": "Przebieg spotkania", "level": "h2"}
 
@@ -88,6 +106,7 @@ class FigureBlock(blocks.StructBlock):
         icon = "image"
         label = _("Zdjęcie")
         template = "blocks/figure.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
         description = _("Jedno zdjęcie z tekstem alternatywnym, podpisem i autorem.")
 
     def get_preview_value(self):
@@ -117,6 +136,7 @@ class GalleryBlock(blocks.StructBlock):
         icon = "image"
         label = _("Galeria zdjęć")
         template = "blocks/gallery.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
         description = _(
             "Miniatury zdjęć; po kliknięciu otwiera się powiększenie, także z klawiatury."
         )
@@ -139,6 +159,7 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         label = _("Cytat")
         template = "blocks/quote.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
         description = _("Wyróżniona wypowiedź z podpisem.")
         preview_value = {
             "quote": "Centrum usług społecznych to usługi bliżej mieszkańców.",
@@ -159,7 +180,14 @@ class DocumentBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Dokument do pobrania")
         template = "blocks/document.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
         description = _("Odnośnik do pliku z jego typem i rozmiarem, np. „(PDF, 1,2 MB)”.")
+
+    def get_preview_value(self):
+        document = get_document_model().objects.order_by("-created_at").first()
+        if document is None:
+            return None
+        return self.to_python({"document": document.pk, "title": "Program wizyty studyjnej"})
 
 
 class EmbedBlock(blocks.StructBlock):
@@ -176,7 +204,10 @@ class EmbedBlock(blocks.StructBlock):
         icon = "media"
         label = _("Film lub osadzony materiał")
         template = "blocks/embed.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
         description = _("Film lub inny materiał osadzony z zewnętrznego serwisu.")
+        # No URL: a preview must not call the provider; the frame stays empty, the title shows.
+        preview_value = {"embed": None, "title": "Film z wizyty studyjnej w Jarocinie"}
 
 
 def shared_blocks():

@@ -1,0 +1,30 @@
+"""How an imported draft is recorded, so the dashboard can list what waits for review.
+
+The importer calls `log_import(page, source)` after saving the draft's revision; the page's
+history then says "Zaimportowano z …" and the dashboard finds it from the log alone, without a
+model of its own.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import LogFormatter, log
+
+IMPORT_ACTION = "kronika.import"
+IMPORT_MESSAGE_PREFIX = "Zaimportowano z"
+
+
+class ImportLogFormatter(LogFormatter):
+    label = _("Import ze starej strony")
+
+    def format_message(self, log_entry):
+        return log_entry.data.get("message") or _("Zaimportowano ze starej strony")
+
+
+def log_import(page, source, user=None):
+    """Record that `page` (a draft) was imported from `source` (a file name or an old URL)."""
+    return log(
+        page,
+        IMPORT_ACTION,
+        user=user,
+        revision=page.latest_revision,
+        data={"message": f"{IMPORT_MESSAGE_PREFIX} {source}"},
+    )
