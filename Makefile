@@ -41,5 +41,9 @@ messages: $(STAMP) ## Rebuild and compile the Polish message catalogue in locale
 	$(BIN)/python manage.py makemessages -l pl --ignore=.venv --ignore=staticfiles
 	$(BIN)/python manage.py compilemessages -l pl --ignore=.venv
 
-bench: $(STAMP) ## Measure queries, render time and bytes of public pages; writes bench/results.json
+BENCH_PAGES ?= 20000
+bench: $(STAMP) ## Performance: pages in-process, gunicorn under load (wrk), Lighthouse, search at BENCH_PAGES pages; bench/results.json
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/load.py
+	$(BIN)/python bench/search_scale.py --pages $(BENCH_PAGES)
+	$(BIN)/python bench/image_quality.py
