@@ -25,7 +25,12 @@ class BasePage(TransliteratedSlugMixin, Page):
         ),
     )
 
-    search_fields = [*Page.search_fields, index.SearchField("lead")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("search_keys"),
+        index.AutocompleteField("suggestion_keys"),
+    ]
     base_form_class = KronikaPageForm
 
     class Meta:
@@ -39,6 +44,18 @@ class BasePage(TransliteratedSlugMixin, Page):
         """The image of share cards; page types with images override it."""
         return None
 
+    def search_keys(self):
+        """The Polish-normalised keys of the page's text, indexed so base forms find inflections."""
+        from search.documents import search_keys
+
+        return search_keys(self)
+
+    def suggestion_keys(self):
+        """The title's folded words, marked, for type-ahead suggestions (search/documents.py)."""
+        from search.documents import suggestion_keys
+
+        return suggestion_keys(self.title)
+
 
 class HomePage(BasePage):
     body = StreamField(shared_blocks(), blank=True, verbose_name=_("treść"))
@@ -51,6 +68,15 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = _("strona główna")
         verbose_name_plural = _("strony główne")
+
+    def get_context(self, request, *args, **kwargs):
+        from news.listing import latest_entries
+        from visits.queries import home_visits
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(latest_entries(self, request))
+        context.update(home_visits(self, request))
+        return context
 
 
 class StandardPage(BasePage):

@@ -6,6 +6,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from search import views as search_views
+from visits import views as visit_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -13,6 +15,10 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("aktualnosci/", include("news.urls")),
+    path("szukaj/", search_views.search, name="search"),
+    path("szukaj/podpowiedzi/", search_views.suggest, name="search_suggest"),
+    path("wizyty-studyjne/kalendarz.ics", visit_views.calendar_feed, name="visit_calendar"),
 ]
 
 if settings.DEBUG:

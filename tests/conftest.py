@@ -51,3 +51,11 @@ def assert_no_axe_violations(page):
         f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
     )
     assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n{details}"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "faults: restarts PostgreSQL or Redis under a running gunicorn, or backs up and restores "
+        "a database (PostgreSQL, root); skipped elsewhere unless KRONIKA_REQUIRE_FAULTS is set",
+    )

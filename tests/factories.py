@@ -106,3 +106,159 @@ def build_site_tree():
         sitemap=sitemap,
         settings=settings,
     )
+
+
+def make_visit_index(home, **fields):
+    """The visit archive (Wizyty studyjne) under `home`."""
+    from visits.models import VisitIndexPage
+
+    fields.setdefault("title", "Wizyty studyjne")
+    fields.setdefault("slug", "wizyty-studyjne")
+    return add_page(home, VisitIndexPage(**fields))
+
+
+def visit_stop(heading, town, voivodeship, kinds=(), people=(), photos=(), description=None):
+    """Raw stream data of one visit stop block."""
+    return {
+        "type": "stop",
+        "value": {
+            "heading": heading,
+            "town": town,
+            "voivodeship": voivodeship,
+            "kinds": list(kinds),
+            "description": description or f"<p>Spotkanie: {heading}.</p>",
+            "people": [{"name": name, "role": role} for name, role in people],
+            "website": "",
+            "photos": [
+                {
+                    "image": {"image": image.pk, "alt_text": image.title, "decorative": False},
+                    "caption": "",
+                }
+                for image in photos
+            ],
+        },
+    }
+
+
+def make_visit(
+    index, title="Wizyta studyjna", start=None, end=None, stops=(), publish=True, **fields
+):
+    """A visit under `index`; `stops` is a list of visit_stop() data, dates default to 2021."""
+    from visits.models import VisitPage
+
+    start = start or datetime.date(2021, 9, 17)
+    fields.setdefault("lead", f"{title} — lead.")
+    fields.setdefault("regions", sorted({stop["value"]["voivodeship"] for stop in stops}))
+    body = [paragraph("Wprowadzenie do wizyty."), *stops]
+    page = VisitPage(title=title, start_date=start, end_date=end or start, body=body, **fields)
+    return add_page(index, page, publish=publish)
+
+
+def make_news_index(home, title="Aktualności", slug="aktualnosci"):
+    """The news index under the home page."""
+    from news.models import NewsIndexPage
+
+    return add_page(home, NewsIndexPage(title=title, slug=slug, lead="Wiadomości z regionu."))
+
+
+def gallery_block(images, title="Zdjęcia z wizyty"):
+    """Raw stream data of a gallery of `images`, each with alt text and caption."""
+    return {
+        "type": "gallery",
+        "value": {
+            "title": title,
+            "images": [
+                {
+                    "image": {"image": image.pk, "alt_text": f"Opis {n}", "decorative": False},
+                    "caption": f"Podpis {n}",
+                }
+                for n, image in enumerate(images, start=1)
+            ],
+        },
+    }
+
+
+def make_news_page(index, title="Artykuł", publication_date=None, publish=True, **fields):
+    """A NewsPage under `index`; body defaults to one paragraph, tags via `tags=[...]`."""
+    from news.models import NewsPage
+
+    tags = fields.pop("tags", [])
+    fields.setdefault("lead", f"Lead: {title}.")
+    fields.setdefault("body", [paragraph(f"Treść: {title}.")])
+    page = NewsPage(
+        title=title,
+        publication_date=publication_date or datetime.date(2025, 1, 1),
+        **fields,
+    )
+    if tags:
+        page.tags.add(*tags)
+    return add_page(index, page, publish=publish)
+
+
+def make_user(username="redaktorka", groups=("Redaktorzy",), superuser=False):
+    """An admin user in the editorial groups the home migrations create (or a superuser)."""
+    from django.contrib.auth.models import Group, User
+
+    if superuser:
+        return User.objects.create_superuser(username, f"{username}@example.org", "haslo-testowe")
+    user = User.objects.create_user(username, f"{username}@example.org", "haslo-testowe")
+    user.groups.set(Group.objects.filter(name__in=groups))
+    return user
+
+
+def make_standard_page(parent, title, text="", publish=True, **fields):
+    """A StandardPage under `parent` with one paragraph of `text`."""
+    fields.setdefault("lead", "")
+    fields.setdefault("body", [paragraph(text)] if text else [])
+    return add_page(parent, StandardPage(title=title, **fields), publish=publish)
+
+
+def restrict_page(page, password=None):
+    """A view restriction on `page` (and its subtree): a password, else logged-in readers only."""
+    from wagtail.models import PageViewRestriction
+
+    if password:
+        return PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.PASSWORD, password=password
+        )
+    return PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+
+
+def build_public_site():
+    """The shell plus one of every public page type: news index, tagged article, visit archive,
+    a visit with a stop and photos — what the security and fuzz tests walk over."""
+    tree = build_site_tree()
+    photo = make_image(title="Zdjęcie z Rawicza")
+    news_index = make_news_index(tree.home)
+    article = make_news_page(
+        news_index,
+        "Spółdzielnia socjalna w Rawiczu",
+        datetime.date(2021, 9, 19),
+        tags=["ekonomia społeczna"],
+        listing_image=photo,
+    )
+    visit_index = make_visit_index(tree.home)
+    visit = make_visit(
+        visit_index,
+        "Wizyta studyjna w Jarocinie",
+        start=datetime.date(2021, 9, 17),
+        end=datetime.date(2021, 9, 18),
+        stops=[
+            visit_stop(
+                "Centrum Usług Społecznych",
+                "Rawicz",
+                "wielkopolskie",
+                ["cus"],
+                people=[("Anna Nowak", "dyrektorka")],
+                photos=[photo],
+            )
+        ],
+    )
+    return SimpleNamespace(
+        **vars(tree),
+        photo=photo,
+        news_index=news_index,
+        article=article,
+        visit_index=visit_index,
+        visit=visit,
+    )

@@ -4,11 +4,16 @@ Every environment variable the project reads is read here (and listed in the REA
 `dev`, `test` and `production` only change what must differ.
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from wagtail.embeds.oembed_providers import vimeo as oembed_vimeo
+from wagtail.embeds.oembed_providers import youtube as oembed_youtube
+
+from kronika.security import public_csp_directives
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -25,6 +30,14 @@ def env_bool(name, default=False):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_int(name, default):
+    """An integer environment variable; an unparsable value falls back to the default."""
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
@@ -32,15 +45,33 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+# Performance and scale-out (docs/performance.md): the page cache needs a shared cache, so it is
+# on by default only with Redis; a CDN or caching proxy in front is purged on publish.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
+CDN_MAX_AGE = env_int("CDN_MAX_AGE", 60)
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
+CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
+CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
+# Media on S3-compatible storage when a bucket is named (pip install -e '.[s3]').
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "")
+AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+AWS_ACCESS_KEY_ID = os.environ.get("AWS_ACCESS_KEY_ID", "")
+AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
 
 INSTALLED_APPS = [
     "home",
     "news",
     "visits",
     "search",
+    "legacy",
+    "kronika.pagecache",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -62,11 +93,18 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kronika.security.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "kronika.resilience.ServiceFailureMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside sessions, CSRF and auth: a cached page costs no database query (kronika/pagecache).
+    "kronika.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -75,6 +113,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login into the Polish lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kronika.urls"
@@ -123,20 +163,42 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
 ]
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": AWS_S3_ENDPOINT_URL or None,
+            "region_name": AWS_S3_REGION_NAME or None,
+            "custom_domain": AWS_S3_CUSTOM_DOMAIN or None,
+            "access_key": AWS_ACCESS_KEY_ID or None,
+            "secret_key": AWS_SECRET_ACCESS_KEY or None,
+            # Public, stable URLs a CDN and browsers can keep; file names never repeat.
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000"},
+        },
+    }
+    # Private documents must go through Wagtail's view (which checks access), never a redirect.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache that serves uncached (and logs) while Redis is down.
+            "BACKEND": "kronika.resilience.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kronika",
         }
@@ -144,13 +206,39 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+KRONIKA_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS  # 0: off
+KRONIKA_CDN_MAX_AGE = CDN_MAX_AGE  # Cache-Control max-age of cacheable public pages
+
+# Wagtail purges a published page's URLs from these caches (a proxy or CDN in front).
+WAGTAILFRONTENDCACHE = {}
+if FRONTEND_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_PURGE_URL,
+    }
+if CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID:
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": CLOUDFLARE_BEARER_TOKEN,
+        "ZONEID": CLOUDFLARE_ZONE_ID,
+    }
+
+# Wagtail's (and our rendition) tasks run at once, in the request that enqueues them; a
+# background backend (e.g. django-tasks' database backend and its worker) can replace it.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kronika"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_I18N_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# "simple": no stemming or stop words on PostgreSQL, so the Polish keys of search/polish.py match
+# as they do in SQLite FTS5 (whose backend ignores SEARCH_CONFIG). Changing it needs update_index.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
+}
+KRONIKA_SEARCH_RESULTS_PER_PAGE = 10
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "docx",
@@ -168,7 +256,19 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "heic"]
+# Phones send HEIC: accepted (pillow-heif), served as JPEG; AVIF stays AVIF.
+WAGTAILIMAGES_FORMAT_CONVERSIONS = {"heic": "jpeg", "avif": "avif"}
+# Chosen with bench/image_quality.py (docs/performance.md): the smallest files at SSIM ≥ 0.99.
+WAGTAILIMAGES_AVIF_QUALITY = 60
+WAGTAILIMAGES_WEBP_QUALITY = 80
+WAGTAILIMAGES_JPEG_QUALITY = 80
+# No image without a description: it is the alt text ImageBlock offers by default.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.DescribedImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Embeds only from an allow-list (the frames the public CSP permits: kronika/security.py).
+WAGTAILEMBEDS_FINDERS = [
+    {"class": "wagtail.embeds.finders.oembed", "providers": [oembed_youtube, oembed_vimeo]}
+]
 
 LOGGING = {
     "version": 1,
@@ -176,3 +276,29 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Security: headers, the public pages' Content-Security-Policy, login lock-out (docs/operations.md).
+X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's live preview frames the page from the admin
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+CONTENT_SECURITY_POLICY = {
+    # The admin (and its previews) runs inline scripts; it gets frame-ancestors only.
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": public_csp_directives(MEDIA_URL, env_list("CSP_EXTRA_IMAGE_ORIGINS")),
+}
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+# Locked when either the account or the address has failed too often.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False
+AXES_CLIENT_IP_CALLABLE = "kronika.security.client_ip"
+# How many reverse proxies append to X-Forwarded-For (0: trust REMOTE_ADDR only).
+KRONIKA_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -11,6 +11,8 @@ from home.demo.admin_user import ensure_admin
 # Each module has `load(stdout) -> list[str]` returning what it created.
 DEMO_LOADERS = [
     "home.demo.shell",
+    "news.demo",
+    "visits.demo",
 ]
 
 
