@@ -44,10 +44,33 @@ def paragraph(text):
     return {"type": "paragraph", "value": f"<p>{text}</p>"}
 
 
+def ensure_wagtail_roots():
+    """Recreate what Wagtail's migrations create (locale, root collection, root page).
+
+    A transactional test flushes the database when it ends, so the next one starts without them.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection
+
+    locale, _ = Locale.objects.get_or_create(language_code="pl")
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(
+            instance=Page(
+                title="Root",
+                slug="root",
+                locale=locale,
+                content_type=ContentType.objects.get_for_model(Page),
+            )
+        )
+    return root
+
+
 def build_site_tree():
     """Home page (default site root), a standard page, the statement, the site map, settings."""
-    Locale.objects.get_or_create(language_code="pl")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root"))
+    root = ensure_wagtail_roots()
     home = HomePage(title="Strona testowa", slug="strona-testowa", lead="Wprowadzenie")
     root.add_child(instance=home)
     home.save_revision().publish()

@@ -7,6 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from tests.factories import (
     build_site_tree,
+    ensure_wagtail_roots,
     gallery_block,
     make_image,
     make_news_index,
@@ -39,28 +40,6 @@ def leave_migrated_data(django_db_setup, django_db_blocker):
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
         connection.creation.deserialize_db_from_string(snapshot)
         ContentType.objects.clear_cache()
-
-
-def ensure_wagtail_roots():
-    """Recreate what Wagtail's migrations create (locale, root collection, root page).
-
-    A transactional test flushes the database when it ends, so the next one starts without them.
-    """
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection, Locale, Page
-
-    locale, _ = Locale.objects.get_or_create(language_code="pl")
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(
-            instance=Page(
-                title="Root",
-                slug="root",
-                locale=locale,
-                content_type=ContentType.objects.get_for_model(Page),
-            )
-        )
 
 
 @pytest.fixture

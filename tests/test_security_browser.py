@@ -6,29 +6,14 @@ import pytest
 from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
-from tests.factories import build_public_site, make_user
+from tests.factories import build_public_site, ensure_wagtail_roots, make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def site(transactional_db):
-    from django.contrib.contenttypes.models import ContentType
-    from wagtail.models import Collection, Locale, Page
-
-    # An earlier transactional test may have flushed what Wagtail's migrations create.
-    locale, _ = Locale.objects.get_or_create(language_code="pl")
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-    if not Page.objects.filter(depth=1).exists():
-        Page.add_root(
-            instance=Page(
-                title="Root",
-                slug="root",
-                locale=locale,
-                content_type=ContentType.objects.get_for_model(Page),
-            )
-        )
+    ensure_wagtail_roots()
     return build_public_site()
 
 
