@@ -232,6 +232,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Kronika"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.LoginForm"
 WAGTAIL_I18N_ENABLED = False
 # "simple": no stemming or stop words on PostgreSQL, so the Polish keys of search/polish.py match
 # as they do in SQLite FTS5 (whose backend ignores SEARCH_CONFIG). Changing it needs update_index.
