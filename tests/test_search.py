@@ -14,7 +14,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from search.listing import matching_pages
 from search.query import build_search_query, clean_query, parse_query
 from search.results import read_filters
-from tests.test_search_corpus import build_corpus
+from tests.search_corpus import build_corpus
 
 pytestmark = pytest.mark.django_db
 
