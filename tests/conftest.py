@@ -28,6 +28,15 @@ def site_tree(db):
     return build_site_tree()
 
 
+@pytest.fixture
+def editor_client(client, site_tree):
+    """The test client logged in as a member of "Redaktorzy"."""
+    from tests.factories import make_user
+
+    client.force_login(make_user("redaktorka", groups=["Redaktorzy"]))
+    return client
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     if not CHROMIUM:

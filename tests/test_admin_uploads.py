@@ -11,18 +11,10 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from tests.factories import make_user
-
 pytestmark = pytest.mark.django_db
 
 IMAGES_ADD = "/admin/images/add/"
 DOCUMENTS_ADD = "/admin/documents/add/"
-
-
-@pytest.fixture
-def editor_client(client, site_tree):
-    client.force_login(make_user("redaktorka", groups=["Redaktorzy"]))
-    return client
 
 
 def jpeg(size=(120, 80), name="zdjecie.jpg"):
