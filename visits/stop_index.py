@@ -35,28 +35,45 @@ def stops_of(body):
     return [{**value, "anchor": anchor} for value, anchor in zip(values, anchors, strict=True)]
 
 
-@transaction.atomic
-def rebuild_stop_index(page):
-    """Replace the index rows of `page` with its current body's stops."""
-    from .models import VisitStop, VisitStopKind
+def stop_rows(page):
+    """The unsaved VisitStop rows of `page`'s body, each with the kinds of institution it lists."""
+    from .models import VisitStop
 
-    VisitStop.objects.filter(page=page).delete()
-    stops = [
-        VisitStop(
-            page=page,
-            position=position,
-            heading=(value.get("heading") or "")[:255],
-            anchor=value["anchor"],
-            town=(value.get("town") or "").strip()[:100],
-            town_key=town_key(value.get("town"))[:100],
-            voivodeship=value.get("voivodeship") or "",
+    return [
+        (
+            VisitStop(
+                page=page,
+                position=position,
+                heading=(value.get("heading") or "")[:255],
+                anchor=value["anchor"],
+                town=(value.get("town") or "").strip()[:100],
+                town_key=town_key(value.get("town"))[:100],
+                voivodeship=value.get("voivodeship") or "",
+            ),
+            list(dict.fromkeys(value.get("kinds") or [])),
         )
         for position, value in enumerate(stops_of(page.body))
     ]
-    VisitStop.objects.bulk_create(stops)
-    kinds = [
-        VisitStopKind(stop=stop, kind=kind)
-        for stop, value in zip(stops, stops_of(page.body), strict=True)
-        for kind in dict.fromkeys(value.get("kinds") or [])
-    ]
-    VisitStopKind.objects.bulk_create(kinds)
+
+
+def save_stop_rows(rows):
+    """Insert stop rows (from `stop_rows`) and their kinds: two queries for any number of pages."""
+    from .models import VisitStop, VisitStopKind
+
+    stops = VisitStop.objects.bulk_create([stop for stop, _kinds in rows])
+    VisitStopKind.objects.bulk_create(
+        [
+            VisitStopKind(stop=stop, kind=kind)
+            for stop, (_row, kinds) in zip(stops, rows, strict=True)
+            for kind in kinds
+        ]
+    )
+
+
+@transaction.atomic
+def rebuild_stop_index(page):
+    """Replace the index rows of `page` with its current body's stops."""
+    from .models import VisitStop
+
+    VisitStop.objects.filter(page=page).delete()
+    save_stop_rows(stop_rows(page))
