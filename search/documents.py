@@ -7,6 +7,7 @@ results page renders snippets without loading images or documents (no query per 
 """
 
 import html
+import json
 import re
 
 from django.utils.translation import override
@@ -28,6 +29,17 @@ _SKIPPED_RAW_KEYS = {
     "voivodeship",
     "kinds",
 }
+#: The page fields `page_text` reads besides the body (those a page type has).
+_TEXT_FIELDS = (
+    "title",
+    "lead",
+    "organiser",
+    "participants",
+    "regions",
+    "start_date",
+    "end_date",
+    "publication_date",
+)
 _SPACES = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _FOLDED_RUN = re.compile(r"[a-z]+|[0-9]+")
@@ -73,13 +85,36 @@ def page_text(page):
     return _clean(" ".join(part for part in parts if part))
 
 
+_KEYS_MEMO = "_kronika_search_keys"
+
+
+def _fingerprint(page):
+    """What `page_text` reads, cheaply: the fields and the body's stored JSON."""
+    body = getattr(page, "body", None)
+    # raw_data, not get_prep_value(): it stays the same when the blocks are read (converted).
+    stream = list(body.raw_data) if hasattr(body, "raw_data") else None
+    fields = [getattr(page, name, None) for name in _TEXT_FIELDS]
+    return json.dumps([fields, stream], default=str, sort_keys=True)
+
+
 def search_keys(page):
     """The indexed keys of a page: title keys first (counted twice: a title match ranks higher),
-    then the keys of the whole text, then its folded words in order, for phrase search."""
+    then the keys of the whole text, then its folded words in order, for phrase search.
+
+    Kept on the page object for as long as its text is unchanged: the index asks for every
+    search field once per column it fills (title, body, autocomplete), which made `update_index`
+    normalise each page three times.
+    """
+    fingerprint = _fingerprint(page)
+    memo = page.__dict__.get(_KEYS_MEMO)
+    if memo is not None and memo[0] == fingerprint:
+        return memo[1]
     text = page_text(page)
-    return " ".join(
+    keys = " ".join(
         [*polish.document_keys(page.title), *polish.document_keys(text), *folded_words(text)]
     )
+    page.__dict__[_KEYS_MEMO] = (fingerprint, keys)
+    return keys
 
 
 #: Markers of the suggestion keys (see `suggestion_keys`): a letter and a digit, so a key never

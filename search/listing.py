@@ -1,7 +1,8 @@
 """Running a search: the matching pages in order, and the rows of one page of results.
 
-The page of results costs a fixed number of queries: the count, the page of ids, one query per
-page type for `.specific()`; snippets come from raw StreamField data (no image or document loads).
+The page of results costs a fixed number of queries: the count, the ids of the page, their pages,
+one query per page type for `.specific()`; snippets come from raw StreamField data (no image or
+document loads).
 """
 
 from django.core.paginator import Paginator
@@ -9,16 +10,17 @@ from django.db import IntegrityError, transaction
 from django.utils.dateformat import format as date_format
 from django.utils.translation import override
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from .documents import snippet_text
+from .matching import SearchResults, matching_entries
 from .query import build_search_query
 from .results import TYPE_LABELS, order_by_date, searchable_pages, type_of
 from .snippets import highlight
 
 
 def matching_pages(request, parsed, filters):
-    """The matching live public pages, ordered; an empty queryset when there is nothing to match.
+    """The matching live public pages, ordered (by relevance or date): `SearchResults`, or a page
+    queryset when there is nothing to match.
 
     Without words but with filters, the filtered pages newest first (browsing by filter).
     """
@@ -26,14 +28,10 @@ def matching_pages(request, parsed, filters):
     query = build_search_query(parsed)
     if query is None:
         return order_by_date(allowed) if filters.active else Page.objects.none()
-    by_relevance = filters.sort == "relevance"
-    # The backend accepts filters on indexed fields only: the rules live in a pk subquery.
-    candidates = Page.objects.filter(pk__in=allowed.values("pk"))
-    results = get_search_backend().search(query, candidates, order_by_relevance=by_relevance)
-    # The database backends expose their results as a queryset: counted, sliced and re-ordered
-    # by Django, so paging and date order cost the same queries on SQLite and PostgreSQL.
-    pages = results.get_queryset()
-    return pages if by_relevance else order_by_date(pages)
+    entries = matching_entries(query, allowed)
+    if filters.sort == "relevance":
+        return SearchResults.by_relevance(entries)
+    return SearchResults.ordered_as(order_by_date(allowed), entries)
 
 
 def paginate(pages, number, per_page):

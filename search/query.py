@@ -1,15 +1,15 @@
 """What a reader typed, made safe, and the search query built from it.
 
 Input is plain text: quotes ("…", „…”) mark phrases; `*`, `-`, `:`, `OR`, `AND` and the rest are
-ordinary characters (the tokeniser drops punctuation, "or"/"and" stay words). No raw SQL is built:
-the modelsearch query classes are compiled by the backend, and every key is `[a-z0-9]+`.
+ordinary characters (the tokeniser drops punctuation, "or"/"and" stay words). No SQL is built
+from it: the query tree below holds only keys `[a-z0-9]+`, which `matching.py` compiles to a
+tsquery or an FTS5 expression passed as a parameter.
 
 The same query runs on SQLite FTS5 and PostgreSQL ("simple" configuration): per query word an
 `Or` of its normalised keys, words combined with `And`; a phrase is a `Phrase` over the folded word
 sequence indexed with the keys, so it is diacritics- and case-insensitive on both databases.
-`fields=` cannot narrow a database-backend search to `search_keys` (SQLite has only title/body
-columns, PostgreSQL needs a model column), so queries run over the whole index entry; the keys are
-a superset of the folded original words, so the original text adds no other matches.
+It is matched against the index's `body` column only, where `search_keys` (a superset of the
+title's and the text's folded words) is indexed, so the original text adds no other matches.
 """
 
 import re

@@ -3,9 +3,9 @@
 Both ignore diacritics and behave the same on SQLite and PostgreSQL, and neither reads every
 title on a request:
 
-* `title_suggestions` asks the search backend's autocomplete (prefix) query for candidates among
-  the marked, folded title words each page indexes (`documents.suggestion_keys`): at most
-  `CANDIDATES` rows, in an order both databases compute alike (ASCII-lowercased title in byte
+* `title_suggestions` looks candidates up by prefix (`matching.py`) among the marked, folded
+  title words each page indexes (`documents.suggestion_keys`): at most `CANDIDATES` rows,
+  in an order both databases compute alike (ASCII-lowercased title in byte
   order, then pk). The few candidates are checked and ranked in Python: titles whose words start
   with the typed words in order first, then the others, each group by title. A first query
   looks among titles whose first word starts with the first typed word (where those titles
@@ -26,10 +26,10 @@ from django.db import connection
 from django.db.models import Count, Max
 from django.db.models.functions import Collate, Lower
 from wagtail.models import Page, Site
-from wagtail.search.backends import get_search_backend
 
 from . import polish
 from .documents import FIRST_WORD_MARK, WORD_MARK
+from .matching import AUTOCOMPLETE, matching_entries
 from .query import clean_query
 from .results import searchable_pages
 
@@ -43,8 +43,7 @@ VOCABULARY_MIN_LENGTH = 3
 
 def _prefix_query(prefixes, first_word):
     """Every typed word a prefix of one of the title's words (and, with `first_word`, the first
-    typed word a prefix of its first word); each PlainText is one term, which both backends'
-    autocomplete compilers turn into a prefix term."""
+    typed word a prefix of its first word); each PlainText is one key, matched as a prefix."""
     from modelsearch.query import And, PlainText
 
     terms = [PlainText(WORD_MARK + prefix) for prefix in dict.fromkeys(prefixes)]
@@ -62,9 +61,9 @@ def _byte_order(field):
 
 def _candidates(allowed, prefixes, first_word):
     query = _prefix_query(prefixes, first_word)
-    candidates = Page.objects.filter(pk__in=allowed)
-    results = get_search_backend().autocomplete(query, candidates, order_by_relevance=False)
-    pages = results.get_queryset().only("id", "title", "url_path", "depth", "path")
+    entries = matching_entries(query, allowed, column=AUTOCOMPLETE, prefix=True)
+    pages = Page.objects.filter(pk__in=entries.values("page_id"))
+    pages = pages.only("id", "title", "url_path", "depth", "path")
     return list(pages.order_by(_byte_order("title"), "pk")[:CANDIDATES])
 
 
