@@ -1,17 +1,43 @@
-"""What every public template needs from the site shell, computed lazily."""
+"""What every public template needs from the site shell, computed lazily and shared.
+
+The menu, the legally required links and the organisation settings change only when pages
+are published, moved or deleted or the settings saved, so they are computed once per
+page-cache generation for every worker (kronika/fragments): one cache read per request
+instead of five queries.
+"""
+
+from dataclasses import dataclass
 
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
+
+from kronika.fragments.shared import shared_value
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    """A main-menu entry: plain data, so it can be kept in the shared cache."""
+
+    pk: int
+    title: str
+    url: str
+    url_path: str
+
+
+SHELL_ATTR = "_kronika_shell"
 
 
 def _shell(request):
     site = Site.find_for_request(request)
     if site is None:
         return {"menu": [], "accessibility_url": None, "sitemap_url": None, "site": None}
-    from .models import AccessibilityStatementPage, SitemapPage
+    from .models import AccessibilityStatementPage, OrganisationSettings, SitemapPage
 
     root = site.root_page
-    menu = list(root.get_children().live().public().in_menu().only("id", "title", "url_path"))
+    menu = [
+        MenuItem(page.pk, page.title, page.get_url(request), page.url_path)
+        for page in root.get_children().live().public().in_menu().only("id", "title", "url_path")
+    ]
     special = {
         page.content_type.model_class(): page
         for page in Page.objects.live()
@@ -25,7 +51,7 @@ def _shell(request):
     sitemap = special.get(SitemapPage)
     return {
         "site": site,
-        "root": root,
+        "settings": OrganisationSettings.for_request_uncached(request),
         "menu": menu,
         "accessibility_url": statement.get_url(request) if statement else None,
         "accessibility_full_url": statement.get_full_url(request) if statement else None,
@@ -33,6 +59,13 @@ def _shell(request):
     }
 
 
+def shell_data(request):
+    """The shell of the request's site, read once per request from the shared cache."""
+    if not hasattr(request, SHELL_ATTR):
+        setattr(request, SHELL_ATTR, shared_value(request, "shell", lambda: _shell(request)))
+    return getattr(request, SHELL_ATTR)
+
+
 def site_shell(request):
     """`shell`: the main menu and the legally required links, queried only when used."""
-    return {"shell": SimpleLazyObject(lambda: _shell(request))}
+    return {"shell": SimpleLazyObject(lambda: shell_data(request))}

@@ -36,6 +36,11 @@ class BasePage(TransliteratedSlugMixin, Page):
     class Meta:
         abstract = True
 
+    def get_view_restrictions(self):
+        """The restrictions the route cache brought along (kronika/fragments), else Wagtail's."""
+        known = getattr(self, "known_view_restrictions", None)
+        return known if known is not None else super().get_view_restrictions()
+
     def meta_description(self):
         """What search engines and share cards show: the SEO description, else the lead."""
         return self.search_description or self.lead
@@ -70,12 +75,16 @@ class HomePage(BasePage):
         verbose_name_plural = _("strony główne")
 
     def get_context(self, request, *args, **kwargs):
+        from kronika.fragments.lazy import lazy_context
         from news.listing import latest_entries
         from visits.queries import home_visits
 
+        def lists():
+            return {**latest_entries(self, request), **home_visits(self, request)}
+
         context = super().get_context(request, *args, **kwargs)
-        context.update(latest_entries(self, request))
-        context.update(home_visits(self, request))
+        names = ("latest_news", "news_index_url", "upcoming_visits", "recent_visits")
+        context.update(lazy_context(lists, (*names, "visit_index_url")))
         return context
 
 
@@ -107,10 +116,13 @@ class SitemapPage(BasePage):
         verbose_name_plural = _("mapy strony")
 
     def get_context(self, request, *args, **kwargs):
+        from django.utils.functional import SimpleLazyObject
+
         from .sitemap_tree import page_tree
 
         context = super().get_context(request, *args, **kwargs)
-        context["tree"] = page_tree(self.get_site().root_page)
+        # Built only when the page's content fragment is not cached (kronika/fragments).
+        context["tree"] = SimpleLazyObject(lambda: page_tree(self.get_site().root_page))
         return context
 
 
@@ -313,6 +325,28 @@ class OrganisationSettings(BaseSiteSetting):
     )
 
     select_related = ["contact_page", "privacy_page", "easy_read_page", "sign_language_page"]
+
+    @classmethod
+    def for_request(cls, request):
+        """Wagtail's per-request settings, from the shell in the shared cache (one read for both).
+
+        Every page shows them (header, footer, schema.org publisher); a save clears the page
+        cache's generation (kronika/pagecache), so a changed phone number shows at once.
+        """
+        attr = cls.get_cache_attr_name()
+        if not hasattr(request, attr):
+            from .context_processors import shell_data
+
+            instance = shell_data(request).get("settings")
+            if instance is None:  # no site for this request: Wagtail's own answer
+                return cls.for_request_uncached(request)
+            instance._request = request
+            setattr(request, attr, instance)
+        return getattr(request, attr)
+
+    @classmethod
+    def for_request_uncached(cls, request):
+        return super().for_request(request)
 
     panels = [
         MultiFieldPanel(

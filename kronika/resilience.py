@@ -10,7 +10,7 @@ import logging
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
@@ -72,6 +72,26 @@ class ServiceFailureMiddleware:
         return None
 
 
+class ReusedRedisClient(RedisCacheClient):
+    """Django's Redis cache client that keeps one redis-py client per connection pool.
+
+    Django builds a new `redis.Redis` for every cache call, and each one copies ~170 response
+    callbacks (~0.15 ms of CPU: 10–15 % of a fragment-cached page). redis-py clients are
+    thread-safe and hold no connection of their own, so reusing one changes nothing else.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache that treats an unreachable Redis as an empty cache and logs it.
 
@@ -85,6 +105,7 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         options = {"socket_connect_timeout": 1, "socket_timeout": 1, **params.get("OPTIONS", {})}
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = ReusedRedisClient
         self._last_logged = 0.0
 
     def _failed(self, operation, error):

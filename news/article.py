@@ -3,7 +3,7 @@
 from django.db.models import Q
 from wagtail.models import Site
 
-from home.images import share_image_url
+from home.images import prefetch_stream_renditions, share_image_url
 from home.models import OrganisationSettings
 
 from .models import ListedPage
@@ -42,11 +42,28 @@ def tag_links(page, request):
     return [{"name": tag.name, "url": f"{index_url}tag/{tag.slug}/"} for tag in tags]
 
 
+ARTICLE_CONTEXT = (
+    "body",
+    "older_entry",
+    "newer_entry",
+    "page_tags",
+    "share_image_url",
+    "structured_data",
+)
+
+
 def article_context(page, request):
+    """The keys of ARTICLE_CONTEXT; computed lazily by NewsPage (only for uncached fragments).
+
+    `body` is the page's body with every rendition prefetched: templates render it, not
+    `page.body`, so the prefetch has run whichever fragment is rendered first.
+    """
+    prefetch_stream_renditions(page.body)
     older, newer = adjacent_entries(page, Site.find_for_request(request).root_page)
     image_url = share_image_url(page.share_image(), request)
     organisation = OrganisationSettings.for_request(request)
     return {
+        "body": page.body,
         "older_entry": older,
         "newer_entry": newer,
         "page_tags": tag_links(page, request),

@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import shared_blocks
-from home.images import first_image, prefetch_stream_renditions
+from home.images import first_image
 from home.models import BasePage
 from home.previews import ListingPreviewMixin
 from home.slugs import ascii_slug
@@ -220,9 +220,10 @@ class NewsPage(ListedPage):
         verbose_name_plural = _("artykuły")
 
     def get_context(self, request, *args, **kwargs):
-        from .article import article_context
+        from kronika.fragments.lazy import lazy_context
+
+        from .article import ARTICLE_CONTEXT, article_context
 
         context = super().get_context(request, *args, **kwargs)
-        prefetch_stream_renditions(self.body)
-        context.update(article_context(self, request))
+        context.update(lazy_context(lambda: article_context(self, request), ARTICLE_CONTEXT))
         return context

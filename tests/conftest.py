@@ -68,3 +68,16 @@ def pytest_configure(config):
         "faults: restarts PostgreSQL or Redis under a running gunicorn, or backs up and restores "
         "a database (PostgreSQL, root); skipped elsewhere unless KRONIKA_REQUIRE_FAULTS is set",
     )
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache: fragments of one test never show in another.
+
+    SQLite reuses primary keys after a rolled-back test, so a page of this test could otherwise
+    match a fragment key left by the last one.
+    """
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

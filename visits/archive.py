@@ -113,8 +113,22 @@ def result_count_text(count):
     }
 
 
+ARCHIVE_CONTEXT = (
+    "filters",
+    "filter_options",
+    "page_obj",
+    "pagination",
+    "visits",
+    "upcoming",
+    "past",
+    "calendar_url",
+    "result_count_text",
+)
+
+
 def archive_context(index, request):
-    """Everything the archive template shows, computed here so tests can reach it."""
+    """Everything the archive template shows (the keys of ARCHIVE_CONTEXT), computed here so
+    tests can reach it; VisitIndexPage computes it lazily, only for an uncached fragment."""
     options = filter_options(index)
     filters = parse_filters(request.GET, options)
     page_obj = paginate(filtered_visits(index, filters), request.GET.get("page"), PER_PAGE)

@@ -36,10 +36,12 @@ class VisitIndexPage(BasePage):
         verbose_name_plural = _("archiwa wizyt studyjnych")
 
     def get_context(self, request, *args, **kwargs):
-        from .archive import archive_context
+        from kronika.fragments.lazy import lazy_context
+
+        from .archive import ARCHIVE_CONTEXT, archive_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(archive_context(self, request))
+        context.update(lazy_context(lambda: archive_context(self, request), ARCHIVE_CONTEXT))
         return context
 
 
@@ -167,10 +169,12 @@ class VisitPage(RoutablePageMixin, ListedPage):
         return stops_of(self.body)
 
     def get_context(self, request, *args, **kwargs):
-        from .page_context import visit_context
+        from kronika.fragments.lazy import lazy_context
+
+        from .page_context import VISIT_CONTEXT, visit_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(visit_context(self, request))
+        context.update(lazy_context(lambda: visit_context(self, request), VISIT_CONTEXT))
         return context
 
     @path("ics/", name="ics")

@@ -8,14 +8,18 @@ from news.structured_data import json_ld
 
 from .structured_data import visit_event
 
+VISIT_CONTEXT = ("stops", "body_blocks", "share_image_url", "structured_data", "ics_url")
+
 
 def visit_context(page, request):
+    """The keys of VISIT_CONTEXT; computed lazily by VisitPage (only for uncached fragments)."""
     prefetch_stream_renditions(page.body)
     organisation = OrganisationSettings.for_request(request)
     image_url = share_image_url(page.card_image, request)
     event = visit_event(page, request, organisation, image_url)
     anchors = iter(stop["anchor"] for stop in page.stops)
     return {
+        "share_image_url": image_url,
         "stops": page.stops,
         "body_blocks": [
             (block, next(anchors) if block.block_type == "stop" else None) for block in page.body

@@ -1,8 +1,10 @@
 """Serve public pages to anonymous readers from the page cache; say so in Cache-Control.
 
-Placed right after WhiteNoise, outside the session, CSRF and auth middleware: a hit costs two
-cache reads and no database query, and a response is stored only after every inner middleware
-has had its say (cookies, CSRF, security headers), so what is replayed is exactly what was sent.
+First in MIDDLEWARE: a hit costs one cache read (the generation and the page together) and no
+database query, and a response is stored only after every other middleware has had its say
+(cookies, CSRF, HSTS, Content-Security-Policy, Permissions-Policy), so what is replayed is
+exactly what was sent, headers included. Plain HTTP behind SSL redirect is never stored (a 301
+is not cacheable), and static files are left to WhiteNoise without a cache read.
 """
 
 from django.conf import settings
@@ -30,6 +32,8 @@ def request_is_cacheable(request):
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False  # maybe logged in: such requests never read nor write the cache
     path = request.path
+    if path.startswith(settings.STATIC_URL) or path.startswith(settings.MEDIA_URL):
+        return False
     if path.startswith(_prefix("wagtailadmin_home", "/admin/")):
         return False
     return not ("q" in request.GET and path.startswith(_prefix("search", "/szukaj/")))
@@ -63,16 +67,18 @@ class PageCacheMiddleware:
         if not seconds:
             return self.get_response(request)
         cacheable = request_is_cacheable(request)
+        generation = None
         if cacheable:
-            cached = store.load(request)
+            generation, cached = store.load(request)
             if cached is not None:
                 cached[CACHE_HEADER] = "hit"
                 return cached
+            setattr(request, store.GENERATION_ATTR, generation)  # fragments reuse it
         response = self.get_response(request)
         if cacheable and response_is_cacheable(request, response):
             response["Cache-Control"] = f"public, max-age={settings.KRONIKA_CDN_MAX_AGE}"
             patch_vary_headers(response, ["Cookie"])
-            store.save(request, response, seconds)
+            store.save(request, response, seconds, generation)
             response[CACHE_HEADER] = "miss"
         elif "Cache-Control" not in response:
             response["Cache-Control"] = PRIVATE

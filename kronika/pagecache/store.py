@@ -1,7 +1,10 @@
-"""Where cached pages live: Django's default cache, under a generation number.
+"""Where cached pages live: Django's default cache, each entry stamped with a generation number.
 
 Clearing the page cache bumps the generation instead of deleting keys: one atomic INCR in Redis,
 shared by every worker and server; entries of old generations are never read again and expire.
+An entry carries the generation it was rendered under and is read together with the current
+one (`load_current`: one round trip), so a hit costs one Redis request. The same stamped
+entries serve the fragment caches' routes (kronika/fragments/routing.py).
 """
 
 import hashlib
@@ -14,6 +17,7 @@ from django.http import HttpResponse
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "pagecache:generation"
+GENERATION_ATTR = "_kronika_generation"  # the generation a request read, for its fragments
 
 
 def current_generation():
@@ -39,30 +43,53 @@ def clear():
         logger.exception("Page cache: could not clear; pages may be stale until they expire")
 
 
-def page_key(request, generation):
+def load_current(key):
+    """(current generation, the entry under `key` if it was stored in that generation)."""
+    values = cache.get_many([GENERATION_KEY, key])
+    generation = values.get(GENERATION_KEY)
+    if generation is None:
+        return current_generation(), None
+    stamped = values.get(key)
+    if stamped is None or stamped[0] != generation:
+        return generation, None
+    return generation, stamped[1]
+
+
+def save_current(key, generation, entry, seconds):
+    """Store `entry` as rendered under `generation` (read before rendering, not after it)."""
+    cache.set(key, (generation, entry), timeout=seconds)
+
+
+def page_key(request):
     scheme = "https" if request.is_secure() else "http"
     address = f"{scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"pagecache:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
+    return f"pagecache:page:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
 def load(request):
-    """The cached response for this request, or None (also when the cache does not answer)."""
+    """(generation, the cached response or None); (None, None) when the cache does not answer."""
     try:
-        entry = cache.get(page_key(request, current_generation()))
+        generation, entry = load_current(page_key(request))
     except Exception:
         logger.exception("Page cache: cannot read the cache; serving uncached")
-        return None
+        return None, None
     if entry is None:
-        return None
+        return generation, None
     status, headers, content = entry
-    return HttpResponse(content, status=status, headers=headers)
+    return generation, HttpResponse(content, status=status, headers=headers)
 
 
-def save(request, response, seconds):
-    """Keep the response's status, headers and body (not the object: smaller, version-proof)."""
+def save(request, response, seconds, generation):
+    """Keep the response's status, headers and body (not the object: smaller, version-proof).
+
+    Stored under the generation read before the page was rendered: if a publish happened
+    meanwhile, the entry is already out of date and is never served.
+    """
+    if generation is None:
+        return
     headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
     entry = (response.status_code, headers, response.content)
     try:
-        cache.set(page_key(request, current_generation()), entry, timeout=seconds)
+        save_current(page_key(request), generation, entry, seconds)
     except Exception:
         logger.exception("Page cache: cannot write the cache")

@@ -49,6 +49,9 @@ DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite
 # on by default only with Redis; a CDN or caching proxy in front is purged on publish.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 CDN_MAX_AGE = env_int("CDN_MAX_AGE", 60)
+# Fragments, routes and the site shell shared by every request the page cache cannot answer
+# (kronika/fragments): on everywhere, cleared with the page cache; 0 turns them off.
+FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
 CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
 CLOUDFLARE_ZONE_ID = os.environ.get("CLOUDFLARE_ZONE_ID", "")
@@ -98,13 +101,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a hit replays the stored response, headers of every middleware below included,
+    # without a database query (kronika/pagecache).
+    "kronika.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kronika.security.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "kronika.resilience.ServiceFailureMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Outside sessions, CSRF and auth: a cached page costs no database query (kronika/pagecache).
-    "kronika.pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +117,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's page view gets its site and route from the shared cache (kronika/fragments).
+    "kronika.fragments.routing.RouteCacheMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the Polish lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -133,6 +139,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_shell",
+                "kronika.fragments.version.fragment_context",
             ],
         },
     },
@@ -208,6 +215,7 @@ else:
 
 KRONIKA_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS  # 0: off
 KRONIKA_CDN_MAX_AGE = CDN_MAX_AGE  # Cache-Control max-age of cacheable public pages
+KRONIKA_FRAGMENT_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS  # 0: off
 
 # Wagtail purges a published page's URLs from these caches (a proxy or CDN in front).
 WAGTAILFRONTENDCACHE = {}
