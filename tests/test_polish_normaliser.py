@@ -27,7 +27,7 @@ except ModuleNotFoundError:  # run from elsewhere without the project on sys.pat
     from search import polish
 
 KEY_RE = re.compile(r"[a-z0-9]+")
-HAS_MORFEUSZ = polish._importable("morfeusz2")
+HAS_MORFEUSZ = polish.backends._importable("morfeusz2")
 
 
 @pytest.fixture(
@@ -352,15 +352,15 @@ def test_morfeusz_keeps_every_lemma():
 
 
 def test_restorations_cover_polish_spelling():
-    restored = set(polish._restorations("spoldzielnia"))
+    restored = set(polish.restorations._restorations("spoldzielnia"))
     assert "spółdzielnia" in restored
     assert "spoldzielnia" in restored
     assert len(restored) <= 128
-    assert "źdźbło" in set(polish._restorations("zdzblo"))
-    assert "dżinsy" in set(polish._restorations("dzinsy"))
+    assert "źdźbło" in set(polish.restorations._restorations("zdzblo"))
+    assert "dżinsy" in set(polish.restorations._restorations("dzinsy"))
     # spelling constraints: no ą at the start, no ś before a vowel
-    assert not any(word.startswith("ą") for word in polish._restorations("adam"))
-    assert not any("śa" in word for word in polish._restorations("sala"))
+    assert not any(word.startswith("ą") for word in polish.restorations._restorations("adam"))
+    assert not any("śa" in word for word in polish.restorations._restorations("sala"))
 
 
 # --------------------------------------------------------------------------
