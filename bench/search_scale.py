@@ -6,8 +6,8 @@ realistic Polish queries (typed without diacritics, in base forms) through the s
 20 prefixes a reader types through the suggestions endpoint. The first pass over the queries is
 reported on its own (cold: empty per-process caches of the normaliser, first template renders);
 median and p95 are of the next `--rounds` passes (warm, default 3). `--profile QUERY` prints
-the cProfile of one search request. The normaliser's start-up time and memory (search/polish.py) are measured in a
-subprocess of its own. `--databases sqlite` or `postgresql` runs one of them; `--time-only URL`
+the cProfile of one search request. The normaliser's start-up time and memory (search/polish/)
+are measured in a subprocess of its own. `--databases sqlite` or `postgresql` runs one of them; `--time-only URL`
 times the queries on a database generated and indexed before.
 """
 

@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from search.fields import StreamSearchField
+
 from .blocks import RICH_TEXT_FEATURES, shared_blocks
 from .forms import KronikaPageForm
 from .slugs import TransliteratedSlugMixin
@@ -66,7 +68,7 @@ class HomePage(BasePage):
     body = StreamField(shared_blocks(), blank=True, verbose_name=_("treść"))
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, StreamSearchField("body")]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -94,7 +96,7 @@ class StandardPage(BasePage):
     body = StreamField(shared_blocks(), blank=True, verbose_name=_("treść"))
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [*BasePage.search_fields, StreamSearchField("body")]
     parent_page_types = ["home.HomePage", "home.StandardPage"]
     subpage_types = ["home.StandardPage"]
 

@@ -22,6 +22,7 @@ from home.models import BasePage
 from home.previews import ListingPreviewMixin
 from home.slugs import ascii_slug
 from legacy.blocks import PhotoPlaceholderBlock
+from search.fields import StreamSearchField
 
 
 def today():
@@ -208,7 +209,7 @@ class NewsPage(ListedPage):
     ]
     search_fields = [
         *ListedPage.search_fields,
-        index.SearchField("body"),
+        StreamSearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
     ]
     parent_page_types = ["news.NewsIndexPage"]

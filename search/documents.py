@@ -13,6 +13,7 @@ import re
 from django.utils.translation import override
 
 from . import polish
+from .fields import stream_fingerprint
 
 # Raw block keys that hold codes, ids or addresses rather than words a reader would search for.
 _SKIPPED_RAW_KEYS = {
@@ -91,8 +92,7 @@ _KEYS_MEMO = "_kronika_search_keys"
 def _fingerprint(page):
     """What `page_text` reads, cheaply: the fields and the body's stored JSON."""
     body = getattr(page, "body", None)
-    # raw_data, not get_prep_value(): it stays the same when the blocks are read (converted).
-    stream = list(body.raw_data) if hasattr(body, "raw_data") else None
+    stream = stream_fingerprint(body) if hasattr(body, "raw_data") else None
     fields = [getattr(page, name, None) for name in _TEXT_FIELDS]
     return json.dumps([fields, stream], default=str, sort_keys=True)
 

@@ -5,6 +5,7 @@ from django.db import connection
 from django.test import RequestFactory
 from modelsearch.query import And, Or, Phrase, PlainText
 
+from search.fields import StreamSearchField
 from search.listing import matching_pages
 from search.matching import _fts5, _tsquery
 from search.query import parse_query
@@ -52,6 +53,14 @@ def test_search_keys_follow_edits_of_the_same_page_object(announcements):
     assert "ceramika" in page.search_keys().split()
     page.title = "Pracownia garncarska"
     assert "garncarska" in page.search_keys().split()
+
+
+def test_indexed_body_text_follows_edits_of_the_same_page_object(announcements):
+    page, field = announcements[4], StreamSearchField("body")
+    assert "ceramika" not in " ".join(field.get_value(page))
+    page.body = [paragraph("Warsztaty: ceramika i glina.")]
+    assert "ceramika" in " ".join(field.get_value(page))
+    assert field.get_value(page) is field.get_value(page)  # unchanged: extracted once
 
 
 @pytest.mark.parametrize("bad", ["a'b", "a b", "", "a:*", "ą", "A"])

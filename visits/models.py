@@ -14,6 +14,7 @@ from home.blocks import shared_blocks
 from home.models import BasePage
 from legacy.blocks import PhotoPlaceholderBlock
 from news.models import ListedPage
+from search.fields import StreamSearchField
 
 from .blocks import VisitStopBlock
 from .choices import VOIVODESHIP_LABELS, VOIVODESHIPS
@@ -101,7 +102,7 @@ class VisitPage(RoutablePageMixin, ListedPage):
     promote_panels = [*Page.promote_panels, FieldPanel("publication_date")]
     search_fields = [
         *ListedPage.search_fields,
-        index.SearchField("body"),
+        StreamSearchField("body"),
         index.SearchField("participants"),
         index.FilterField("start_date"),
     ]

@@ -242,7 +242,7 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.LoginForm"
 WAGTAIL_I18N_ENABLED = False
-# "simple": no stemming or stop words on PostgreSQL, so the Polish keys of search/polish.py match
+# "simple": no stemming or stop words on PostgreSQL, so the Polish keys of search/polish/ match
 # as they do in SQLite FTS5 (whose backend ignores SEARCH_CONFIG). Changing it needs update_index.
 WAGTAILSEARCH_BACKENDS = {
     "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
