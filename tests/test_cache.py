@@ -191,7 +191,12 @@ REDIS_CACHES = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": "redis://127.0.0.1:6379/15",
         "KEY_PREFIX": "kronika-test",
-    }
+    },
+    "fragments": {
+        "BACKEND": "kronika.fragments.tiered.TieredCache",
+        "LOCATION": "fragments-test",
+        "OPTIONS": {"SHARED": "default"},
+    },
 }
 
 

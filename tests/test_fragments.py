@@ -57,10 +57,10 @@ def count_queries(client, url):
     return len(queries)  # now: the next request empties the query log
 
 
-def test_a_session_cookie_costs_two_queries_the_page_and_the_session(readers, article):
+def test_a_session_cookie_costs_one_query_the_session(readers, article):
     cookie = Client(HTTP_COOKIE="sessionid=nieznana")
     first = html(cookie, article.url)
-    assert count_queries(cookie, article.url) == 2
+    assert count_queries(cookie, article.url) == 1
     assert html(cookie, article.url) == first
 
 

@@ -1,21 +1,21 @@
-"""The site and route of a page URL from the shared cache: one query for the page, not seven.
+"""The site and route of a page URL from the shared cache: no query for the page, not seven.
 
 Wagtail resolves a URL by looking up the Site, then each ancestor by slug, each made specific
 (~4.5 ms for an article here). What it finds depends only on the host, the path and the page
-tree, so the terminal page (content type and id, and how many path components it consumed) is
-kept under the page cache's generation, which every publish, move, unpublish, delete, Site
-save or view-restriction change renews. On a hit the page is loaded in one query and asked to
-route the rest of the path itself — `Page.route` checks `live`, a RoutablePage resolves its
-sub-URL — so the result is what Wagtail's own routing would return. The result is handed to
-Wagtail the way it caches it itself: `request._wagtail_site` and
-`request._wagtail_route_for_request`; the page's view restrictions (two queries in Wagtail's
-check before serving) travel with the entry and are still checked against this request.
+tree, so the terminal page (its row without StreamField bodies, and how many path components it
+consumed) is kept under the page cache's generation, which every publish, move, unpublish,
+delete, Site save or view-restriction change renews. On a hit that copy is asked to route the
+rest of the path itself — `Page.route` checks `live`, a RoutablePage resolves its sub-URL — so
+the result is what Wagtail's own routing would return; a body is loaded (one query) only when a
+fragment has to be rendered. The result is handed to Wagtail the way it caches it itself:
+`request._wagtail_site` and `request._wagtail_route_for_request`; the page's view restrictions
+(two queries in Wagtail's check before serving) travel with the entry and are still checked
+against this request.
 """
 
 import hashlib
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from wagtail import views as wagtail_views
 from wagtail.models import Page
@@ -29,7 +29,8 @@ ROUTED_METHODS = ("GET", "HEAD")
 
 def route_key(request, path):
     address = f"{request._get_raw_host()}|{request.get_port()}|{path}"
-    return "route:" + hashlib.sha256(address.encode()).hexdigest()
+    # The version names the entry's layout, so a deploy never reads entries of an older one.
+    return "route:v2:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 def consumed_components(site, page, components):
@@ -52,24 +53,21 @@ def remember(request, path, generation, components):
     if consumed is not None:
         restrictions = list(page.get_view_restrictions())
         page.known_view_restrictions = restrictions  # Wagtail's check reads them next
-        entry = (site, page.content_type_id, page.pk, consumed, restrictions)
+        # Without its bodies: small to keep and to read; a fragment miss loads them.
+        kept = type(page).objects.defer_streamfields().get(pk=page.pk)
+        entry = (site, kept, consumed, restrictions)
         seconds = settings.KRONIKA_FRAGMENT_CACHE_SECONDS
         store.save_current(route_key(request, path), generation, entry, seconds)
 
 
 def replay(request, entry, components):
-    site, content_type_id, page_pk, consumed, restrictions = entry
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=page_pk).first() if model is not None else None
+    site, page, consumed, restrictions = entry
     request._wagtail_site = site
-    if page is None:
-        return False
     page.known_view_restrictions = restrictions  # read by BasePage.get_view_restrictions
     try:
         request._wagtail_route_for_request = page.route(request, components[consumed:])
     except Http404:
         request._wagtail_route_for_request = None
-    return True
 
 
 class RouteCacheMiddleware:
@@ -90,7 +88,9 @@ class RouteCacheMiddleware:
         components = [part for part in path.split("/") if part]
         generation, entry = store.load_current(route_key(request, path))
         setattr(request, GENERATION_ATTR, generation)
-        if entry is None or not replay(request, entry, components):
+        if entry is not None:
+            replay(request, entry, components)
+        else:
             for attr in ("_wagtail_site", "_wagtail_route_for_request"):
                 if hasattr(request, attr):
                     delattr(request, attr)

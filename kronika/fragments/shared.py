@@ -3,7 +3,7 @@
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .version import fragment_version
 
@@ -15,6 +15,7 @@ def shared_value(request, name, compute):
     seconds = settings.KRONIKA_FRAGMENT_CACHE_SECONDS
     if not seconds or getattr(request, "is_preview", False):
         return compute()
+    cache = caches["fragments"]
     key = f"fragment:{name}:{fragment_version(request)}"
     value = cache.get(key)
     if value is None:

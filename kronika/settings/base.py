@@ -208,10 +208,21 @@ if REDIS_URL:
             "BACKEND": "kronika.resilience.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "kronika",
-        }
+        },
+        # Fragments and shared values: each worker keeps a copy of what it read from Redis
+        # (their keys change with every publish, kronika/fragments/tiered.py).
+        "fragments": {
+            "BACKEND": "kronika.fragments.tiered.TieredCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
+        },
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # One process: the same local memory serves as both (one LOCATION, one store).
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
 
 KRONIKA_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS  # 0: off
 KRONIKA_CDN_MAX_AGE = CDN_MAX_AGE  # Cache-Control max-age of cacheable public pages
