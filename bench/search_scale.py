@@ -1,14 +1,15 @@
 """`make bench`, part 3: search at scale — index build time and query latency, SQLite and PostgreSQL.
 
 `python bench/search_scale.py --pages 20000` (the documented default) generates half visits, half
-news with `manage.py generate_content`, times `update_index`, then, in a fresh process, asks 20
+news with `manage.py generate_content` and times `update_index` (the two databases are built side
+by side, about a core each), then, one database after the other, in a fresh process, asks 20
 realistic Polish queries (typed without diacritics, in base forms) through the search view and
 20 prefixes a reader types through the suggestions endpoint. The first pass over the queries is
 reported on its own (cold: empty per-process caches of the normaliser, first template renders);
 median and p95 are of the next `--rounds` passes (warm, default 3). `--profile QUERY` prints
 the cProfile of one search request. The normaliser's start-up time and memory (search/polish/)
-are measured in a subprocess of its own. `--databases sqlite` or `postgresql` runs one of them; `--time-only URL`
-times the queries on a database generated and indexed before.
+are measured in a subprocess of its own. `--databases sqlite` or `postgresql` runs one of them;
+`--time-only URL` times the queries on a database generated and indexed before.
 """
 
 import argparse
@@ -17,6 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -150,7 +152,8 @@ def timings(env, rounds):
     return json.loads(manage("shell", "-c", code, env=env).stdout.strip().splitlines()[-1])
 
 
-def measure(vendor, pages, workdir, profile=None, rounds=3):
+def prepare(vendor, pages, workdir):
+    """A fresh database with the demo and `pages` generated pages, indexed and analysed."""
     env = env_for(fresh_database("kronika_bench_search", vendor, workdir))
     manage("migrate", "--noinput", "-v0", env=env)
     manage("load_demo", env=env)
@@ -164,17 +167,20 @@ def measure(vendor, pages, workdir, profile=None, rounds=3):
     say(f"{vendor}: update_index: {index_s:.1f} s")
     # As autovacuum would soon after: statistics of the rebuilt index table.
     manage("shell", "-c", "from visits.generated import analyse_tables; analyse_tables()", env=env)
-    timing = timings(env, rounds)
-    say(f"{vendor}: {json.dumps(timing)}")
-    if profile:
-        say(manage("shell", "-c", PROFILE_CODE.format(query=profile), env=env).stdout)
-    return {
+    return env, {
         "database": vendor,
         "pages": pages,
         "generate_s": round(generate_s, 1),
         "update_index_s": round(index_s, 1),
-        **timing,
     }
+
+
+def measure(env, row, profile=None, rounds=3):
+    timing = timings(env, rounds)
+    say(f"{row['database']}: {json.dumps(timing)}")
+    if profile:
+        say(manage("shell", "-c", PROFILE_CODE.format(query=profile), env=env).stdout)
+    return {**row, **timing}
 
 
 def normaliser_cost():
@@ -208,12 +214,17 @@ def main():
         say(json.dumps(timings(env_for(args.time_only), args.rounds)))
         return
     workdir = tempfile.mkdtemp(prefix="kronika-bench-search-")
-    rows = []
+    vendors = []
     for vendor in args.databases.split(","):
         if vendor == "postgresql" and not postgres_available():
             say("PostgreSQL: pominięto — nie odpowiada na 127.0.0.1:5432.")
             continue
-        rows.append(measure(vendor, args.pages, workdir, args.profile, args.rounds))
+        vendors.append(vendor)
+    # The databases are built side by side (each build is one Python process and its database
+    # server: about a core each), then timed one after the other on a quiet machine.
+    with ThreadPoolExecutor(max_workers=len(vendors) or 1) as pool:
+        prepared = list(pool.map(lambda vendor: prepare(vendor, args.pages, workdir), vendors))
+    rows = [measure(env, row, args.profile, args.rounds) for env, row in prepared]
     rss = normaliser_cost()
     say(
         f"\nWyszukiwanie, {args.pages} stron; 20 zapytań i 20 podpowiedzi: 1× na zimno, "
