@@ -73,3 +73,22 @@ def test_sidebar_json_is_polish(client, site_tree):
         pytest.skip("sidebar props are not rendered as JSON in this Wagtail version")
     props = json.dumps(json.loads(match.group(1)), ensure_ascii=False)
     assert "Przekierowania" in props
+
+
+def test_explorer_lists_visits_latest_first_by_their_dates(client, site_tree):
+    from tests.factories import make_visit, make_visit_index
+
+    index = make_visit_index(site_tree.home)
+    for title, day in (("Czerwcowa", 12), ("Majowa", 1), ("Lipcowa", 20)):
+        month = {"Majowa": 5, "Czerwcowa": 6, "Lipcowa": 7}[title]
+        make_visit(index, title, start=datetime.date(2024, month, day))
+    client.force_login(make_user("redaktorka", groups=["Redaktorzy"]))
+    response = client.get(f"/admin/pages/{index.pk}/")
+    assert response.status_code == 200
+    links = re.findall(
+        r'<div class="title-wrapper">.*?<a href="/admin/pages/\d+/edit/"[^>]*>(.*?)</a>',
+        response.content.decode(),
+        re.S,
+    )
+    titles = [" ".join(re.sub(r"<[^>]+>", " ", link).split()) for link in links]
+    assert titles == ["Lipcowa", "Czerwcowa", "Majowa"], titles

@@ -29,8 +29,9 @@ class VisitIndexPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["visits.VisitPage"]
     max_count = 1
-    # The page explorer lists visits by when they happen, latest first.
-    admin_default_ordering = "-visitpage__start_date"
+    # The page explorer lists visits by when they happen, latest first (its rows are base Page
+    # rows: a visit field is reached through ListedPage, home/explorer_ordering.py).
+    admin_default_ordering = "-listedpage__visitpage__start_date"
 
     class Meta:
         verbose_name = _("archiwum wizyt studyjnych")
