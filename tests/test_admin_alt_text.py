@@ -96,3 +96,17 @@ def test_publishing_with_alt_text_or_decorative_goes_live(admin_client, draft):
     images = [block.value["image"] for block in draft.body]
     assert images[0].contextual_alt_text == "Uczestnicy przed budynkiem CUS"
     assert images[1].decorative
+
+
+@pytest.mark.parametrize("block", [figure, gallery])
+def test_submitting_a_kept_draft_without_alt_text_is_refused(client, draft, block):
+    """As after Wagtail's autosave kept the draft: the edit view's submission is validated too."""
+    from wagtail.models import WorkflowState
+
+    client.force_login(make_user("redaktorka", groups=["Redaktorzy"]))
+    response = post_edit(client, draft, [block(make_image(description=""))], "action-submit")
+    assert response.status_code == 200
+    assert messages_of(response.context["form"].errors.as_data()["body"][0]) == [MISSING_ALT]
+    assert not WorkflowState.objects.exists()
+    draft.refresh_from_db()
+    assert not draft.live
