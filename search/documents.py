@@ -13,7 +13,7 @@ import re
 from django.utils.translation import override
 
 from . import polish
-from .fields import stream_fingerprint
+from .fields import memoised, stream_fingerprint
 
 # Raw block keys that hold codes, ids or addresses rather than words a reader would search for.
 _SKIPPED_RAW_KEYS = {
@@ -86,9 +86,6 @@ def page_text(page):
     return _clean(" ".join(part for part in parts if part))
 
 
-_KEYS_MEMO = "_kronika_search_keys"
-
-
 def _fingerprint(page):
     """What `page_text` reads, cheaply: the fields and the body's stored JSON."""
     body = getattr(page, "body", None)
@@ -105,16 +102,14 @@ def search_keys(page):
     search field once per column it fills (title, body, autocomplete), which made `update_index`
     normalise each page three times.
     """
-    fingerprint = _fingerprint(page)
-    memo = page.__dict__.get(_KEYS_MEMO)
-    if memo is not None and memo[0] == fingerprint:
-        return memo[1]
+    return memoised(page, "search_keys", _fingerprint(page), lambda: _search_keys(page))
+
+
+def _search_keys(page):
     text = page_text(page)
-    keys = " ".join(
+    return " ".join(
         [*polish.document_keys(page.title), *polish.document_keys(text), *folded_words(text)]
     )
-    page.__dict__[_KEYS_MEMO] = (fingerprint, keys)
-    return keys
 
 
 #: Markers of the suggestion keys (see `suggestion_keys`): a letter and a digit, so a key never

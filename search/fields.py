@@ -4,7 +4,16 @@ import json
 
 from wagtail.search import index
 
-_MEMO = "_kronika_stream_search_values"
+_MEMO = "_kronika_search_values"
+
+
+def memoised(obj, name, fingerprint, compute):
+    """`compute()`, kept on `obj` under `name` for as long as `fingerprint` is unchanged."""
+    memo = obj.__dict__.setdefault(_MEMO, {})
+    cached = memo.get(name)
+    if cached is None or cached[0] != fingerprint:
+        cached = memo[name] = (fingerprint, compute())
+    return cached[1]
 
 
 def stream_fingerprint(stream):
@@ -24,9 +33,9 @@ class StreamSearchField(index.SearchField):
         stream = getattr(obj, self.field_name)
         if not hasattr(stream, "raw_data"):
             return super().get_value(obj)
-        fingerprint = stream_fingerprint(stream)
-        memo = obj.__dict__.setdefault(_MEMO, {})
-        cached = memo.get(self.field_name)
-        if cached is None or cached[0] != fingerprint:
-            cached = memo[self.field_name] = (fingerprint, super().get_value(obj))
-        return cached[1]
+        return memoised(
+            obj,
+            self.field_name,
+            stream_fingerprint(stream),
+            lambda: super(StreamSearchField, self).get_value(obj),
+        )
