@@ -1,9 +1,12 @@
 """Running a search: the matching pages in order, and the rows of one page of results.
 
-The page of results costs a fixed number of queries: the count, the ids of the page, their pages,
-one query per page type for `.specific()`; snippets come from raw StreamField data (no image or
-document loads).
+The page of results costs a fixed number of queries: the ids of every match in order (none when
+an earlier search kept them, `kept_ids`), the page's pages, one query per page type for
+`.specific()`; snippets come from raw StreamField data (no image or document loads).
 """
+
+import hashlib
+import json
 
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
@@ -11,10 +14,18 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import override
 from wagtail.models import Page
 
+from kronika.fragments.shared import shared_value
+
 from .documents import snippet_text
-from .matching import SearchResults, matching_entries
+from .matching import SearchResults, ids_in_order, matching_entries, query_text, ranked_ids
 from .query import build_search_query
-from .results import TYPE_LABELS, order_by_date, searchable_pages, type_of
+from .results import (
+    TYPE_LABELS,
+    order_by_date,
+    searchable_pages,
+    seconds_to_next_change,
+    type_of,
+)
 from .snippets import highlight
 
 
@@ -28,10 +39,25 @@ def matching_pages(request, parsed, filters):
     query = build_search_query(parsed)
     if query is None:
         return order_by_date(allowed) if filters.active else Page.objects.none()
-    entries = matching_entries(query, allowed)
-    if filters.sort == "relevance":
-        return SearchResults.by_relevance(entries)
-    return SearchResults.ordered_as(order_by_date(allowed), entries)
+
+    def find():
+        entries = matching_entries(query, allowed)
+        if filters.sort == "relevance":
+            return ranked_ids(entries)
+        return ids_in_order(order_by_date(allowed), entries)
+
+    return SearchResults(kept_ids(request, query, filters, find))
+
+
+def kept_ids(request, query, filters, find):
+    """`find()`'s page ids, kept for every worker until the next publish, or until the next
+    expiry or go-live moment of a live page when that comes first: asking again, or for the next
+    page of results, runs no search statement. The key holds the host (`shared_value`)."""
+    parts = [query_text(query), filters.type, filters.year, filters.voivodeship, filters.sort]
+    digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+    return shared_value(
+        request, f"search:{digest}", find, alias="default", lifetime=seconds_to_next_change
+    )
 
 
 def paginate(pages, number, per_page):

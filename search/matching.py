@@ -60,6 +60,11 @@ def _tsquery(node, prefix):
     raise TypeError(f"unsupported search query node: {node!r}")
 
 
+def query_text(tree):
+    """The query tree as one canonical text: the same for the same words and operators."""
+    return _tsquery(tree, prefix=False)
+
+
 def _fts5(node, prefix):
     if isinstance(node, PlainText):
         return f'"{_key(node.query_string)}"' + ("*" if prefix else "")
@@ -147,25 +152,28 @@ def _index_scans():
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
+def ranked_ids(entries):
+    """The page ids of `entries`, best match first (ties: newest page first), in one statement."""
+    with _index_scans():
+        return list(entries.order_by("-rank", "-page_id").values_list("page_id", flat=True))
+
+
+def ids_in_order(pages, entries):
+    """The ids of `pages` (an ordered page queryset) that have one of `entries`, in their order."""
+    with _index_scans():
+        return list(pages.filter(pk__in=entries.values("page_id")).values_list("pk", flat=True))
+
+
 class SearchResults:
-    """Matching pages in a fixed order, as Django's Paginator wants them: a count (one query)
-    and slices (one query for the slice's ids, one for its pages, in that order)."""
+    """Matching pages in a fixed order, as Django's Paginator wants them: every id is known (one
+    statement, or none when they were kept), so the count costs nothing and a page of results is
+    one query for its pages."""
 
     def __init__(self, ids):
         self.ids = ids
 
-    @classmethod
-    def by_relevance(cls, entries):
-        return cls(entries.order_by("-rank", "-page_id").values_list("page_id", flat=True))
-
-    @classmethod
-    def ordered_as(cls, pages, entries):
-        """`pages` (an ordered page queryset) that have a matching entry, in their order."""
-        return cls(pages.filter(pk__in=entries.values("page_id")).values_list("pk", flat=True))
-
     def count(self):
-        with _index_scans():
-            return self.ids.count()
+        return len(self.ids)
 
     def __len__(self):
         return self.count()
@@ -176,9 +184,7 @@ class SearchResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        with _index_scans():
-            ids = list(self.ids[index])
-        return ordered_pages(ids)
+        return ordered_pages(self.ids[index])
 
 
 def ordered_pages(ids):

@@ -8,10 +8,11 @@ deterministic on both: the date shown (visit start, publication date, first publ
 first, then pk.
 """
 
+import math
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db.models import DateField, F, Q
+from django.db.models import DateField, F, Min, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +78,18 @@ def searchable_pages(request):
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages
+
+
+def seconds_to_next_change():
+    """Seconds until a live page expires or reaches its go-live time, changing what search may
+    show without a publish; None when no such moment is ahead."""
+    now = timezone.now()
+    moments = Page.objects.filter(live=True).aggregate(
+        expire=Min("expire_at", filter=Q(expire_at__gt=now)),
+        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
+    )
+    ahead = [moment for moment in moments.values() if moment]
+    return max(1, math.ceil((min(ahead) - now).total_seconds())) if ahead else None
 
 
 @dataclass

@@ -14,30 +14,29 @@ title on a request:
   whatever the number of pages.
 * `closest_spellings` (only when a search found nothing) compares the unknown words with a
   vocabulary of folded title words that is built once and kept in Django's cache (shared by the
-  workers when the cache is Redis). Its key holds one cheap aggregate of the searchable pages
-  (count, newest publication, highest id), so publishing, unpublishing, restricting or deleting
-  a page builds it anew: a hidden page's words are never suggested.
+  workers when the cache is Redis) under the page cache's generation, so publishing,
+  unpublishing, restricting or deleting a page builds it anew, as does a live page's expiry:
+  a hidden page's words are never suggested.
 """
 
 import difflib
 
-from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max
 from django.db.models.functions import Collate, Lower
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from kronika.fragments.shared import shared_value
 
 from . import polish
 from .documents import FIRST_WORD_MARK, WORD_MARK
 from .matching import AUTOCOMPLETE, matching_entries
 from .query import clean_query
-from .results import searchable_pages
+from .results import searchable_pages, seconds_to_next_change
 
 MAX_SUGGESTIONS = 8
 MIN_PREFIX = 2
 #: Rows one prefix query may return to Python.
 CANDIDATES = 50
-VOCABULARY_SECONDS = 600
 VOCABULARY_MIN_LENGTH = 3
 
 
@@ -99,32 +98,25 @@ def title_suggestions(request, raw):
 
 
 def title_vocabulary(request):
-    """The folded words (3 letters or more) of the searchable pages' titles, sorted; cached."""
-    pages = searchable_pages(request)
-    stamp = pages.order_by().aggregate(
-        count=Count("pk"), published=Max("last_published_at"), top=Max("pk")
-    )
-    site = Site.find_for_request(request)
-    key = "search:vocabulary:{}:{}:{}:{}".format(
-        site.pk if site else "-",
-        stamp["count"],
-        stamp["published"].isoformat() if stamp["published"] else "-",
-        stamp["top"] or "-",
-    )
-    vocabulary = cache.get(key)
-    if vocabulary is None:
-        vocabulary = tuple(
+    """The folded words (3 letters or more) of the searchable pages' titles, sorted; kept until
+    the next publish (or a live page's expiry or go-live moment)."""
+
+    def build():
+        titles = searchable_pages(request).values_list("title", flat=True)
+        return tuple(
             sorted(
                 {
                     word
-                    for title in pages.values_list("title", flat=True).iterator(chunk_size=2000)
+                    for title in titles.iterator(chunk_size=2000)
                     for word in polish.tokens(polish.fold(title))
                     if len(word) >= VOCABULARY_MIN_LENGTH
                 }
             )
         )
-        cache.set(key, vocabulary, VOCABULARY_SECONDS)
-    return vocabulary
+
+    return shared_value(
+        request, "search-vocabulary", build, alias="default", lifetime=seconds_to_next_change
+    )
 
 
 def closest_spellings(request, parsed, limit=3):

@@ -1,10 +1,18 @@
-"""Matching straight on the index (search/matching.py): paging, safety, the planner setting."""
+"""Matching straight on the index (search/matching.py): paging, safety, the planner setting, and
+the results kept between searches (search/listing.kept_ids)."""
+
+import datetime
+import re
+import time
 
 import pytest
 from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from modelsearch.query import And, Or, Phrase, PlainText
 
+from news.models import NewsPage
 from search.fields import StreamSearchField
 from search.listing import matching_pages
 from search.matching import _fts5, _tsquery
@@ -87,3 +95,42 @@ def test_search_leaves_the_planner_as_it_found_it(announcements):
     with connection.cursor() as cursor:
         cursor.execute("SHOW enable_seqscan")
         assert cursor.fetchone()[0] == "on"
+
+
+def search_statements(queries):
+    return [query["sql"] for query in queries.captured_queries if "indexentry" in query["sql"]]
+
+
+def found_count(client, query, **params):
+    html = client.get("/szukaj/", {"q": query, **params}).content.decode()
+    return int(re.search(r"Znaleziono (\d+) wynik", html).group(1))
+
+
+def test_a_repeated_search_and_its_next_page_run_no_search_statement(announcements, client):
+    assert found_count(client, "ogloszenie") == 12
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/szukaj/", {"q": "ogloszenie"})
+        next_page = client.get("/szukaj/", {"q": "ogloszenie", "page": 2})
+    assert again.status_code == next_page.status_code == 200
+    assert search_statements(queries) == []
+    assert next_page.content.decode().count('class="search-result search-result--news"') == 2
+
+
+def test_kept_results_follow_publishing(announcements, client):
+    assert found_count(client, "ogloszenie") == 12
+    make_news_page(announcements[0].get_parent(), "Ogłoszenie o naborze")
+    assert found_count(client, "ogloszenie") == 13
+    announcements[1].unpublish()
+    assert found_count(client, "ogloszenie") == 12
+    assert found_count(client, "ogloszenie", sort="date") == 12
+
+
+def test_kept_results_end_when_a_live_page_expires(announcements, client, monkeypatch):
+    # Expiry set without a publish (nothing renews the cache) and publish_scheduled not yet run.
+    expires = timezone.now() + datetime.timedelta(minutes=1)  # sooner than the next publish
+    NewsPage.objects.filter(pk=announcements[0].pk).update(expire_at=expires)
+    assert found_count(client, "ogloszenie") == 12
+    later = expires + datetime.timedelta(seconds=5)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    monkeypatch.setattr(time, "time", later.timestamp)
+    assert found_count(client, "ogloszenie") == 11
