@@ -6,11 +6,12 @@
 results page renders snippets without loading images or documents (no query per result).
 """
 
+import functools
 import html
 import json
 import re
 
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
 from . import polish
 from .fields import memoised, stream_fingerprint
@@ -154,12 +155,22 @@ def _raw_strings(value, key=None):
             yield from _raw_strings(child)
 
 
-def _raw_stop_labels(value):
+@functools.lru_cache(maxsize=4)
+def _stop_label_texts(language):
+    """The voivodeship and institution-kind labels as text, translated once per language."""
     from visits.choices import INSTITUTION_KIND_LABELS, VOIVODESHIP_LABELS
 
-    labels = [VOIVODESHIP_LABELS.get(value.get("voivodeship"), "")]
-    labels.extend(INSTITUTION_KIND_LABELS.get(kind, "") for kind in value.get("kinds") or [])
-    return [str(label) for label in labels if label]
+    return (
+        {code: str(label) for code, label in VOIVODESHIP_LABELS.items()},
+        {code: str(label) for code, label in INSTITUTION_KIND_LABELS.items()},
+    )
+
+
+def _raw_stop_labels(value):
+    voivodeships, kinds = _stop_label_texts(get_language())
+    labels = [voivodeships.get(value.get("voivodeship"), "")]
+    labels.extend(kinds.get(kind, "") for kind in value.get("kinds") or [])
+    return [label for label in labels if label]
 
 
 def snippet_text(page):

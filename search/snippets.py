@@ -14,10 +14,27 @@ from . import polish
 _WORD = re.compile(r"\w+")
 WORDS_BEFORE = 12
 WORDS_AFTER = 28
+#: Words whose keys this process remembers (a few MB), forgotten all at once when full.
+KEPT_WORDS = 50_000
+_keys_of_word: dict[str, frozenset[str]] = {}
 
 
-def _matches(word, keys):
-    return not keys.isdisjoint(polish.document_keys(word))
+def word_keys(words):
+    """The keys of each of `words`, as search indexes the word, in a dict by word.
+
+    The words not met before are analysed in one batch; every word is kept for the next results
+    (a snippet is ~40 words of a small vocabulary, and asking the normaliser word by word cost
+    ~2 ms a result).
+    """
+    found = {word: _keys_of_word.get(word) for word in words}
+    missing = [word for word, keys in found.items() if keys is None]
+    if missing:
+        polish.document_keys(" ".join(missing))  # one batch: the calls below hit its cache
+        if len(_keys_of_word) + len(missing) > KEPT_WORDS:
+            _keys_of_word.clear()
+        for word in missing:
+            found[word] = _keys_of_word[word] = frozenset(polish.document_keys(word))
+    return found
 
 
 def highlight(text, keys, words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
@@ -28,12 +45,13 @@ def highlight(text, keys, words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
     if not text:
         return mark_safe("")
     words = list(_WORD.finditer(text))
-    keys = set(keys)
+    keys = frozenset(keys)
+    marked = set()
     if keys and words:
-        polish.document_keys(
-            text
-        )  # analyse all words in one batch; the per-word calls hit the cache
-    first = next((n for n, m in enumerate(words) if keys and _matches(m.group(), keys)), None)
+        marked = {
+            word for word, found in word_keys({m.group() for m in words}).items() if keys & found
+        }
+    first = next((n for n, m in enumerate(words) if m.group() in marked), None)
     start_word = max(0, (first or 0) - words_before) if first is not None else 0
     end_word = (
         min(len(words), (first or 0) + words_after + 1)
@@ -49,7 +67,7 @@ def highlight(text, keys, words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
     for match in window:
         parts.append(escape(text[position : match.start()]))
         word = escape(match.group())
-        parts.append(f"<mark>{word}</mark>" if keys and _matches(match.group(), keys) else word)
+        parts.append(f"<mark>{word}</mark>" if match.group() in marked else word)
         position = match.end()
     parts.append(escape(text[position:end]))
     excerpt = "".join(parts).strip()
