@@ -1,8 +1,10 @@
 """Running a search: the matching pages in order, and the rows of one page of results.
 
 The page of results costs a fixed number of queries: the ids of every match in order (none when
-an earlier search kept them, `kept_ids`), the page's pages, one query per page type for
-`.specific()`; snippets come from raw StreamField data (no image or document loads).
+an earlier search kept them, `kept_ids`), and for the results not shown since the last publish
+their pages (one query, and one per page type for `.specific()`); what a result shows of a page
+is kept for every query (`result_rows`). Snippets come from raw StreamField data (no image or
+document loads).
 """
 
 import hashlib
@@ -14,7 +16,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import override
 from wagtail.models import Page
 
-from kronika.fragments.shared import shared_value
+from kronika.fragments.shared import shared_value, shared_values
 
 from .documents import snippet_text
 from .matching import SearchResults, ids_in_order, matching_entries, query_text, ranked_ids
@@ -30,17 +32,19 @@ from .snippets import highlight
 
 
 def matching_pages(request, parsed, filters):
-    """The matching live public pages, ordered (by relevance or date): `SearchResults`, or a page
-    queryset when there is nothing to match.
+    """The matching live public pages, ordered (by relevance or date), as `SearchResults`.
 
-    Without words but with filters, the filtered pages newest first (browsing by filter).
+    Without words but with filters, the filtered pages newest first (browsing by filter); with
+    neither, none.
     """
     allowed = filters.apply(searchable_pages(request))
     query = build_search_query(parsed)
-    if query is None:
-        return order_by_date(allowed) if filters.active else Page.objects.none()
+    if query is None and not filters.active:
+        return SearchResults([])
 
     def find():
+        if query is None:
+            return list(order_by_date(allowed).values_list("pk", flat=True))
         entries = matching_entries(query, allowed)
         if filters.sort == "relevance":
             return ranked_ids(entries)
@@ -53,7 +57,8 @@ def kept_ids(request, query, filters, find):
     """`find()`'s page ids, kept for every worker until the next publish, or until the next
     expiry or go-live moment of a live page when that comes first: asking again, or for the next
     page of results, runs no search statement. The key holds the host (`shared_value`)."""
-    parts = [query_text(query), filters.type, filters.year, filters.voivodeship, filters.sort]
+    words = query_text(query) if query is not None else ""
+    parts = [words, filters.type, filters.year, filters.voivodeship, filters.sort]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
     return shared_value(
         request, f"search:{digest}", find, alias="default", lifetime=seconds_to_next_change
@@ -64,22 +69,34 @@ def paginate(pages, number, per_page):
     return Paginator(pages, per_page).get_page(number)
 
 
-def result_rows(page_of_results, parsed, request):
-    """What the template shows of each result: link, type label, date, snippet."""
+def result_rows(request, parsed, ids):
+    """What the template shows of each result, in the order of `ids`: link, title, type, date
+    and the snippet with the query's words marked."""
     keys = parsed.highlight_keys()
-    rows = []
-    for page in page_of_results.object_list.specific():
+    shown = shared_values(request, "result", ids, lambda missing: _shown_pages(request, missing))
+    return [
+        {
+            **shown[pk],
+            "type_label": TYPE_LABELS[shown[pk]["type"]],
+            "snippet": highlight(shown[pk]["text"], keys),
+        }
+        for pk in ids
+        if pk in shown
+    ]
+
+
+def _shown_pages(request, ids):
+    """The same for every query: what a result shows of each page, and the text of its snippet."""
+    rows = {}
+    for page in Page.objects.filter(pk__in=ids).specific():
         kind = type_of(page)
-        rows.append(
-            {
-                "page": page,
-                "url": page.get_url(request),
-                "type": kind,
-                "type_label": TYPE_LABELS[kind],
-                **shown_date(page, kind),
-                "snippet": highlight(snippet_text(page), keys),
-            }
-        )
+        rows[page.pk] = {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": kind,
+            **shown_date(page, kind),
+            "text": snippet_text(page),
+        }
     return rows
 
 

@@ -175,6 +175,10 @@ class SearchResults:
     def count(self):
         return len(self.ids)
 
+    def ids_of(self, page_of_results):
+        """The ids shown on one page of Django's Paginator over these results."""
+        return self.ids[page_of_results.start_index() - 1 : page_of_results.end_index()]
+
     def __len__(self):
         return self.count()
 

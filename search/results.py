@@ -16,7 +16,9 @@ from django.db.models import DateField, F, Min, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site, get_page_models
+from wagtail.models import Page, get_page_models
+
+from kronika.fragments.shared import public_pages, request_site
 
 TYPE_CHOICES = [("news", _("Aktualność")), ("visit", _("Wizyta studyjna")), ("page", _("Strona"))]
 TYPE_LABELS = dict(TYPE_CHOICES)
@@ -69,12 +71,12 @@ def searchable_pages(request):
     now = timezone.now()
     pages = (
         Page.objects.live()
-        .public()
         .type(*page_models())
         .exclude(expire_at__lte=now)
         .exclude(go_live_at__gt=now)
     )
-    site = Site.find_for_request(request)
+    pages = public_pages(request, pages)
+    site = request_site(request)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages

@@ -69,17 +69,16 @@ def search(request):
         "ignored_filters": [str(name) for name in filters.ignored],
     }
     if searching:
+        found = matching_pages(request, parsed, filters)
         page_of_results = paginate(
-            matching_pages(request, parsed, filters),
-            request.GET.get("page"),
-            settings.KRONIKA_SEARCH_RESULTS_PER_PAGE,
+            found, request.GET.get("page"), settings.KRONIKA_SEARCH_RESULTS_PER_PAGE
         )
         count = page_of_results.paginator.count
         first_page = page_of_results.number == 1
         context.update(
             {
                 "results": page_of_results,
-                "rows": result_rows(page_of_results, parsed, request),
+                "rows": result_rows(request, parsed, found.ids_of(page_of_results)),
                 "count": count,
                 "count_text": ngettext(
                     "Znaleziono %(count)d wynik", "Znaleziono %(count)d wyników", count

@@ -11,6 +11,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from modelsearch.query import And, Or, Phrase, PlainText
+from wagtail.models import PageViewRestriction
 
 from news.models import NewsPage
 from search.fields import StreamSearchField
@@ -134,3 +135,23 @@ def test_kept_results_end_when_a_live_page_expires(announcements, client, monkey
     monkeypatch.setattr(timezone, "now", lambda: later)
     monkeypatch.setattr(time, "time", later.timestamp)
     assert found_count(client, "ogloszenie") == 11
+
+
+def test_a_view_restriction_hides_kept_results_at_once(announcements, client):
+    assert found_count(client, "ogloszenie") == 12
+    PageViewRestriction.objects.create(
+        page=announcements[0], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert found_count(client, "ogloszenie") == 11
+
+
+def test_a_result_shown_once_is_not_read_again_for_another_query(announcements, client):
+    client.get("/szukaj/", {"q": "ogloszenie"})
+    client.get("/szukaj/", {"q": "ogloszenie", "page": 2})  # all twelve shown once
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/szukaj/", {"q": "tresc"}).content.decode()
+    assert html.count("<mark>Treść</mark>") == 10
+    assert not [query for query in queries.captured_queries if "news_newspage" in query["sql"]]
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/szukaj/", {"q": "tresc"})
+    assert not [query for query in queries.captured_queries if "wagtailcore_page" in query["sql"]]
