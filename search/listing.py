@@ -30,6 +30,9 @@ from .results import (
 )
 from .snippets import highlight
 
+#: Ids kept per search: 100 pages of results (~5 KB); a page further on is searched again.
+KEPT_IDS = 1000
+
 
 def matching_pages(request, parsed, filters):
     """The matching live public pages, ordered (by relevance or date), as `SearchResults`.
@@ -50,18 +53,25 @@ def matching_pages(request, parsed, filters):
             return ranked_ids(entries)
         return ids_in_order(order_by_date(allowed), entries)
 
-    return SearchResults(kept_ids(request, query, filters, find))
+    kept = kept_ids(request, query, filters, find)
+    return SearchResults(kept["ids"], kept["total"], find)
 
 
 def kept_ids(request, query, filters, find):
-    """`find()`'s page ids, kept for every worker until the next publish, or until the next
-    expiry or go-live moment of a live page when that comes first: asking again, or for the next
-    page of results, runs no search statement. The key holds the host (`shared_value`)."""
+    """The number of `find()`'s page ids and the first `KEPT_IDS` of them, kept for every worker
+    until the next publish, or until the next expiry or go-live moment of a live page when that
+    comes first: asking again, or for the next pages of results, runs no search statement. The
+    key holds the host (`shared_value`); the limit bounds what a flood of queries can store."""
+
+    def first_ids():
+        ids = find()
+        return {"total": len(ids), "ids": ids[:KEPT_IDS]}
+
     words = query_text(query) if query is not None else ""
     parts = [words, filters.type, filters.year, filters.voivodeship, filters.sort]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
     return shared_value(
-        request, f"search:{digest}", find, alias="default", lifetime=seconds_to_next_change
+        request, f"search:{digest}", first_ids, alias="default", lifetime=seconds_to_next_change
     )
 
 

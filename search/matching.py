@@ -165,19 +165,29 @@ def ids_in_order(pages, entries):
 
 
 class SearchResults:
-    """Matching pages in a fixed order, as Django's Paginator wants them: every id is known (one
-    statement, or none when they were kept), so the count costs nothing and a page of results is
-    one query for its pages."""
+    """Matching pages in a fixed order, as Django's Paginator wants them.
 
-    def __init__(self, ids):
-        self.ids = ids
+    `ids` are the first matches in order (all of them, or as many as were kept) and `total` the
+    number of matches, so the count costs nothing; a slice beyond the known ids asks `find()` for
+    every id (once). A page of results is one query for its pages.
+    """
+
+    def __init__(self, ids, total=None, find=None):
+        self.ids, self.find = ids, find
+        self.total = len(ids) if total is None else total
 
     def count(self):
-        return len(self.ids)
+        return self.total
+
+    def _known(self, index):
+        stop = self.total if index.stop is None else index.stop
+        if stop > len(self.ids) and self.find is not None:
+            self.ids, self.find = self.find(), None
+        return self.ids[index]
 
     def ids_of(self, page_of_results):
         """The ids shown on one page of Django's Paginator over these results."""
-        return self.ids[page_of_results.start_index() - 1 : page_of_results.end_index()]
+        return self._known(slice(page_of_results.start_index() - 1, page_of_results.end_index()))
 
     def __len__(self):
         return self.count()
@@ -188,7 +198,7 @@ class SearchResults:
     def __getitem__(self, index):
         if not isinstance(index, slice):
             return self[index : index + 1][0]
-        return ordered_pages(self.ids[index])
+        return ordered_pages(self._known(index))
 
 
 def ordered_pages(ids):

@@ -14,6 +14,7 @@ from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.models import PageViewRestriction
 
 from news.models import NewsPage
+from search import listing
 from search.fields import StreamSearchField
 from search.listing import matching_pages
 from search.matching import _fts5, _tsquery
@@ -155,3 +156,16 @@ def test_a_result_shown_once_is_not_read_again_for_another_query(announcements, 
     with CaptureQueriesContext(connection) as queries:
         client.get("/szukaj/", {"q": "tresc"})
     assert not [query for query in queries.captured_queries if "wagtailcore_page" in query["sql"]]
+
+
+@pytest.mark.parametrize("sort", ["relevance", "date"])
+def test_pages_past_the_kept_ids_are_searched_again(announcements, client, monkeypatch, sort):
+    monkeypatch.setattr(listing, "KEPT_IDS", 4)
+    assert found_count(client, "ogloszenie", sort=sort) == 12
+    shown = []
+    for number in (1, 2):
+        html = client.get("/szukaj/", {"q": "ogloszenie", "sort": sort, "page": number})
+        shown += re.findall(
+            r'class="search-result__link" href="[^"]*">([^<]+)<', html.content.decode()
+        )
+    assert sorted(shown) == sorted(page.title for page in announcements)
