@@ -11,7 +11,8 @@ title on a request:
   looks among titles whose first word starts with the first typed word (where those titles
   are); only when it gives fewer than `MAX_SUGGESTIONS` of them does a second query fill up with
   the other matches. So a request costs the page filters' queries and one or two prefix queries,
-  whatever the number of pages.
+  whatever the number of pages; the suggestions for the same typed words are then kept, like
+  search's results, until the next publish or a live page's expiry (no query at all).
 * `closest_spellings` (only when a search found nothing) compares the unknown words with a
   vocabulary of folded title words that is built once and kept in Django's cache (shared by the
   workers when the cache is Redis) under the page cache's generation, so publishing,
@@ -20,6 +21,7 @@ title on a request:
 """
 
 import difflib
+import hashlib
 
 from django.db import connection
 from django.db.models.functions import Collate, Lower
@@ -74,6 +76,17 @@ def title_suggestions(request, raw):
     prefixes = polish.tokens(polish.fold(clean_query(raw)))
     if not prefixes or sum(map(len, prefixes)) < MIN_PREFIX:
         return []
+    digest = hashlib.sha256(" ".join(prefixes).encode()).hexdigest()
+    return shared_value(
+        request,
+        f"suggest:{digest}",
+        lambda: _find_titles(request, prefixes),
+        alias="default",
+        lifetime=seconds_to_next_change,
+    )
+
+
+def _find_titles(request, prefixes):
     typed = " ".join(prefixes)
     allowed = searchable_pages(request).values("pk")
     seen, found = set(), []

@@ -126,3 +126,11 @@ def test_closest_spellings_use_a_cached_vocabulary_that_follows_publishing(site_
     # New pages: view restrictions, site, titles and the next scheduled change read once.
     assert closest("Ogloszemie") == (["ogloszenie"], 4)
     assert closest("Ogloszemie") == (["ogloszenie"], 0)
+
+
+def test_suggestions_for_the_same_words_are_kept_until_a_publish(site_tree, client):
+    add_pages(site_tree, 5)
+    first = suggest(client, "Kaw")
+    assert first and queries_of(client, "kaw") == 0  # the same folded words
+    make_news_page(make_news_index(site_tree.home, slug="nowe"), "Kawiarnia Aaa")
+    assert suggest(client, "kaw") == ["Kawiarnia Aaa", *first][: suggestions.MAX_SUGGESTIONS]
