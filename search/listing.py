@@ -16,16 +16,16 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import override
 from wagtail.models import Page
 
-from kronika.fragments.shared import shared_value, shared_values
+from kronika.fragments.shared import shared_values
 
 from .documents import snippet_text
 from .matching import SearchResults, ids_in_order, matching_entries, query_text, ranked_ids
 from .query import build_search_query
 from .results import (
     TYPE_LABELS,
+    kept_until_change,
     order_by_date,
     searchable_pages,
-    seconds_to_next_change,
     type_of,
 )
 from .snippets import highlight
@@ -70,9 +70,7 @@ def kept_ids(request, query, filters, find):
     words = query_text(query) if query is not None else ""
     parts = [words, filters.type, filters.year, filters.voivodeship, filters.sort]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
-    return shared_value(
-        request, f"search:{digest}", first_ids, alias="default", lifetime=seconds_to_next_change
-    )
+    return kept_until_change(request, f"search:{digest}", first_ids)
 
 
 def paginate(pages, number, per_page):

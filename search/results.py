@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, get_page_models
 
-from kronika.fragments.shared import public_pages, request_site
+from kronika.fragments.shared import public_pages, request_site, shared_value
 
 TYPE_CHOICES = [("news", _("Aktualność")), ("visit", _("Wizyta studyjna")), ("page", _("Strona"))]
 TYPE_LABELS = dict(TYPE_CHOICES)
@@ -92,6 +92,12 @@ def seconds_to_next_change():
     )
     ahead = [moment for moment in moments.values() if moment]
     return max(1, math.ceil((min(ahead) - now).total_seconds())) if ahead else None
+
+
+def kept_until_change(request, name, compute):
+    """`compute()`, kept for every worker until the next publish, or until a live page's next
+    expiry or go-live moment when that comes first (the default cache: Redis in production)."""
+    return shared_value(request, name, compute, alias="default", lifetime=seconds_to_next_change)
 
 
 @dataclass

@@ -27,13 +27,11 @@ from django.db import connection
 from django.db.models.functions import Collate, Lower
 from wagtail.models import Page
 
-from kronika.fragments.shared import shared_value
-
 from . import polish
 from .documents import FIRST_WORD_MARK, WORD_MARK
 from .matching import AUTOCOMPLETE, matching_entries
 from .query import clean_query
-from .results import searchable_pages, seconds_to_next_change
+from .results import kept_until_change, searchable_pages
 
 MAX_SUGGESTIONS = 8
 MIN_PREFIX = 2
@@ -77,13 +75,7 @@ def title_suggestions(request, raw):
     if not prefixes or sum(map(len, prefixes)) < MIN_PREFIX:
         return []
     digest = hashlib.sha256(" ".join(prefixes).encode()).hexdigest()
-    return shared_value(
-        request,
-        f"suggest:{digest}",
-        lambda: _find_titles(request, prefixes),
-        alias="default",
-        lifetime=seconds_to_next_change,
-    )
+    return kept_until_change(request, f"suggest:{digest}", lambda: _find_titles(request, prefixes))
 
 
 def _find_titles(request, prefixes):
@@ -127,9 +119,7 @@ def title_vocabulary(request):
             )
         )
 
-    return shared_value(
-        request, "search-vocabulary", build, alias="default", lifetime=seconds_to_next_change
-    )
+    return kept_until_change(request, "search-vocabulary", build)
 
 
 def closest_spellings(request, parsed, limit=3):
