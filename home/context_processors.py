@@ -2,8 +2,8 @@
 
 The menu, the legally required links and the organisation settings change only when pages
 are published, moved or deleted or the settings saved, so they are computed once per
-page-cache generation for every worker (kronika/fragments): one cache read per request
-instead of five queries.
+content version for every worker (kronika/caching): one cache read per request instead of
+five queries.
 """
 
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
-from kronika.fragments.shared import shared_value
+from kronika.caching.shared import shared_value
 
 
 @dataclass(frozen=True)

@@ -38,11 +38,6 @@ class BasePage(TransliteratedSlugMixin, Page):
     class Meta:
         abstract = True
 
-    def get_view_restrictions(self):
-        """The restrictions the route cache brought along (kronika/fragments), else Wagtail's."""
-        known = getattr(self, "known_view_restrictions", None)
-        return known if known is not None else super().get_view_restrictions()
-
     def meta_description(self):
         """What search engines and share cards show: the SEO description, else the lead."""
         return self.search_description or self.lead
@@ -77,7 +72,7 @@ class HomePage(BasePage):
         verbose_name_plural = _("strony główne")
 
     def get_context(self, request, *args, **kwargs):
-        from kronika.fragments.lazy import lazy_context
+        from kronika.caching.lazy import lazy_context
         from news.listing import latest_entries
         from visits.queries import home_visits
 
@@ -123,7 +118,7 @@ class SitemapPage(BasePage):
         from .sitemap_tree import page_tree
 
         context = super().get_context(request, *args, **kwargs)
-        # Built only when the page's content fragment is not cached (kronika/fragments).
+        # Built only when the page's content fragment is not cached (kronika/caching).
         context["tree"] = SimpleLazyObject(lambda: page_tree(self.get_site().root_page))
         return context
 
@@ -332,19 +327,13 @@ class OrganisationSettings(BaseSiteSetting):
     def for_request(cls, request):
         """Wagtail's per-request settings, from the shell in the shared cache (one read for both).
 
-        Every page shows them (header, footer, schema.org publisher); a save clears the page
-        cache's generation (kronika/pagecache), so a changed phone number shows at once.
+        Every page shows them (header, footer, schema.org publisher); a save bumps the content
+        version (kronika/caching), so a changed phone number shows at once.
         """
-        attr = cls.get_cache_attr_name()
-        if not hasattr(request, attr):
-            from .context_processors import shell_data
+        from .context_processors import shell_data
 
-            instance = shell_data(request).get("settings")
-            if instance is None:  # no site for this request: Wagtail's own answer
-                return cls.for_request_uncached(request)
-            instance._request = request
-            setattr(request, attr, instance)
-        return getattr(request, attr)
+        instance = shell_data(request).get("settings")
+        return instance if instance is not None else cls.for_request_uncached(request)
 
     @classmethod
     def for_request_uncached(cls, request):

@@ -9,6 +9,8 @@ from home import views as home_views
 from search import views as search_views
 from visits import views as visit_views
 
+handler500 = "kronika.resilience.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumenty/", include(wagtaildocs_urls)),

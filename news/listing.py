@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 
-from .models import ListedPage, NewsPageTag
+from .models import ListedPage, NewsPageTag, NewsTag
 
 PER_PAGE = 12
 
@@ -28,10 +28,15 @@ def listed_entries(site_root):
     )
 
 
-def entries_tagged(site_root, tag_slug):
-    """The entries carrying the tag `tag_slug`."""
-    tagged = NewsPageTag.objects.filter(tag__slug=tag_slug).values("content_object_id")
-    return listed_entries(site_root).filter(pk__in=tagged)
+def selected_entries(site_root, year=None, tag_slug=None):
+    """The entries of one view of the list: all of them, a year's or a tag's."""
+    entries = listed_entries(site_root)
+    if year is not None:
+        entries = entries.filter(publication_date__year=year)
+    if tag_slug:
+        tagged = NewsPageTag.objects.filter(tag__slug=tag_slug).values("content_object_id")
+        entries = entries.filter(pk__in=tagged)
+    return entries
 
 
 def archive_years(site_root):
@@ -47,13 +52,38 @@ def archive_years(site_root):
     )
 
 
+def list_facts(site_root, year=None, tag_slug=None):
+    """What a view of the list needs before its cards (kept until the content changes): the
+    tag, how many entries there are, the years of the archive."""
+    tag = NewsTag.objects.filter(slug=tag_slug).first() if tag_slug else None
+    return {
+        "tag": tag,
+        "count": selected_entries(site_root, year, tag_slug).count() if tag or not tag_slug else 0,
+        "years": archive_years(site_root),
+    }
+
+
+class CountedPaginator(Paginator):
+    """A paginator told the number of entries instead of counting them again."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @property
+    def count(self):
+        return self.known_count
+
+
+MAX_PAGE_DIGITS = 9  # past any list's end, within int() of any string
+
+
 def page_number(raw):
-    """The requested page number; anything that is not a positive integer means page 1."""
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
+    """The requested page number; anything but ASCII digits ("²", "-1", "abc") means page 1,
+    and a number too long to be a page is past the end (a 404)."""
+    if raw is None or not (raw.isascii() and raw.isdigit()):
         return 1
-    return max(number, 1)
+    return max(int(raw[:MAX_PAGE_DIGITS]), 1)
 
 
 def paginate(entries, raw_page, per_page=PER_PAGE):

@@ -127,57 +127,73 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def all_entries(self, request):
-        from .listing import listed_entries
-
-        return self.render_list(request, listed_entries(self.get_site_root()))
+        return self.render_list(request)
 
     @path("<int:year>/", name="year")
     def year_archive(self, request, year):
-        from .listing import listed_entries
-
         if not datetime.MINYEAR <= year <= datetime.MAXYEAR:
             raise Http404  # /aktualnosci/0/ or a 30-digit year: no such archive, not a 500
-        entries = listed_entries(self.get_site_root()).filter(publication_date__year=year)
-        return self.render_list(request, entries, year=year)
+        return self.render_list(request, year=year)
 
     @path("tag/<slug:tag>/", name="tag")
     def tag_archive(self, request, tag):
-        return self.render_tag(request, tag)
+        return self.render_list(request, tag_slug=tag)
 
     def get_site_root(self):
         """The list spans the whole site, so visit reports under their own index join it."""
         return self.get_parent()
 
-    def render_tag(self, request, slug):
-        from .listing import entries_tagged
+    def render_list(self, request, year=None, tag_slug=None):
+        """One view of the list; its count and years come from the shared cache, its cards
+        are queried only when the content fragment is not cached."""
+        from kronika.caching.lazy import lazy_context
+        from kronika.caching.pages import mark_canonical
+        from kronika.caching.shared import shared_value
 
-        if not slug_unicode_re.match(slug):
+        from .listing import PER_PAGE, CountedPaginator, list_facts, page_number, selected_entries
+
+        known = {"page"}
+        if tag_slug is None and request.GET.get("tag"):
+            tag_slug = request.GET["tag"]  # the old ?tag= links
+            known.add("tag")
+        if tag_slug is not None and not slug_unicode_re.match(tag_slug):
             raise Http404  # ?tag= is free text: a NUL byte would be a DataError on PostgreSQL
-        tag = NewsTag.objects.filter(slug=slug).first()
-        if tag is None:
-            raise Http404
-        return self.render_list(request, entries_tagged(self.get_site_root(), slug), tag=tag)
-
-    def render_list(self, request, entries, year=None, tag=None):
-        from .listing import archive_years, paginate, pagination_links
-
-        if tag is None and request.GET.get("tag"):
-            return self.render_tag(request, request.GET["tag"])
-        page_of_entries = paginate(entries, request.GET.get("page"))
-        if year is not None and not page_of_entries.object_list:
-            raise Http404
-        canonical_url = request.build_absolute_uri(request.path) if (year or tag) else None
-        return self.render(
+        facts = shared_value(
             request,
-            context_overrides={
-                "canonical_url": canonical_url,
+            f"news-list:{self.pk}:{year}:{tag_slug}",
+            lambda: list_facts(self.get_site_root(), year, tag_slug),
+        )
+        paginator = CountedPaginator(None, PER_PAGE, facts["count"])
+        number = page_number(request.GET.get("page"))
+        if (tag_slug and facts["tag"] is None) or (year is not None and not facts["count"]):
+            raise Http404
+        if number > paginator.num_pages:
+            raise Http404("Nie ma takiej strony listy.")
+        values = dict(request.GET.lists())
+        if set(values) <= known and values.get("page", [str(number)]) == [str(number)]:
+            mark_canonical(request)  # every parameter ours, once, in its one spelling
+
+        def cards():
+            from .listing import pagination_links
+
+            paginator.object_list = selected_entries(self.get_site_root(), year, tag_slug)
+            page_of_entries = paginator.page(number)
+            return {
                 "entries": page_of_entries,
                 "pagination": pagination_links(request, page_of_entries),
-                "years": archive_years(self.get_site_root()),
-                "active_year": year,
-                "active_tag": tag,
-            },
-        )
+            }
+
+        canonical_url = request.build_absolute_uri(request.path) if (year or tag_slug) else None
+        context = {
+            "canonical_url": canonical_url,
+            "list_key": f"{year}:{tag_slug}:{number}",
+            "page_number": number,
+            "years": facts["years"],
+            "active_year": year,
+            "active_tag": facts["tag"],
+            **lazy_context(cards, ("entries", "pagination")),
+        }
+        return self.render(request, context_overrides=context)
 
 
 class NewsPage(ListedPage):
@@ -221,7 +237,7 @@ class NewsPage(ListedPage):
         verbose_name_plural = _("artykuły")
 
     def get_context(self, request, *args, **kwargs):
-        from kronika.fragments.lazy import lazy_context
+        from kronika.caching.lazy import lazy_context
 
         from .article import ARTICLE_CONTEXT, article_context
 

@@ -16,7 +16,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.translation import override
 from wagtail.models import Page
 
-from kronika.fragments.shared import shared_values
+from kronika.caching.shared import shared_values
 
 from .documents import snippet_text
 from .matching import SearchResults, ids_in_order, matching_entries, query_text, ranked_ids

@@ -16,9 +16,9 @@ from django.db.models import DateField, F, Min, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page, Site, get_page_models
 
-from kronika.fragments.shared import public_pages, request_site, shared_value
+from kronika.caching.shared import shared_value
 
 TYPE_CHOICES = [("news", _("Aktualność")), ("visit", _("Wizyta studyjna")), ("page", _("Strona"))]
 TYPE_LABELS = dict(TYPE_CHOICES)
@@ -75,8 +75,8 @@ def searchable_pages(request):
         .exclude(expire_at__lte=now)
         .exclude(go_live_at__gt=now)
     )
-    pages = public_pages(request, pages)
-    site = request_site(request)
+    pages = pages.public()
+    site = Site.find_for_request(request)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages

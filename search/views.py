@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from kronika.fragments.shared import shared_value
+from kronika.caching.shared import shared_value
 from visits.choices import VOIVODESHIPS
 
 from .listing import matching_pages, paginate, promoted_results, result_rows

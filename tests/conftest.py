@@ -79,5 +79,8 @@ def fresh_cache():
     """
     from django.core.cache import cache
 
+    from kronika.caching.version import forget_read_version
+
     cache.clear()
+    forget_read_version()
     yield

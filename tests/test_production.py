@@ -107,12 +107,10 @@ def test_environment_selects_redis_s3_and_frontend_cache_purging():
     assert settings["frontend"]["cloudflare"]["ZONEID"] == "zone"
 
 
-def test_check_deploy_is_clean_with_redis_and_warns_about_a_per_process_page_cache():
+def test_check_deploy_is_clean_with_redis():
     clean = manage("check", "--deploy", **PRODUCTION_ENV, REDIS_URL="redis://127.0.0.1:6379/15")
     assert clean.returncode == 0, clean.stderr
     assert "no issues" in clean.stdout
-    local = manage("check", "--deploy", **PRODUCTION_ENV, PAGE_CACHE_SECONDS="600")
-    assert "pagecache.W001" in local.stdout + local.stderr
 
 
 @pytest.mark.skipif(

@@ -45,12 +45,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-# Performance and scale-out (docs/performance.md): the page cache needs a shared cache, so it is
-# on by default only with Redis; a CDN or caching proxy in front is purged on publish.
+# Performance and scale-out (docs/performance.md, kronika/caching): whole pages for anonymous
+# readers are kept by default only with Redis; a CDN or caching proxy in front is purged on publish.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 CDN_MAX_AGE = env_int("CDN_MAX_AGE", 60)
-# Fragments, routes and the site shell shared by every request the page cache cannot answer
-# (kronika/fragments): on everywhere, cleared with the page cache; 0 turns them off.
+# Fragments and the site shell shared by every request the page cache cannot answer
+# (kronika/caching): on everywhere, renewed by any change; 0 turns them off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
 CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "visits",
     "search",
     "legacy",
-    "kronika.pagecache",
+    "kronika.caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
@@ -101,9 +101,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: a hit replays the stored response, headers of every middleware below included,
-    # without a database query (kronika/pagecache).
-    "kronika.pagecache.middleware.PageCacheMiddleware",
+    # First: a hit replays the stored response, headers of every middleware below included
+    # (kronika/caching).
+    "kronika.caching.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "kronika.security.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -117,8 +117,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    # Wagtail's page view gets its site and route from the shared cache (kronika/fragments).
-    "kronika.fragments.routing.RouteCacheMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the Polish lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -139,7 +137,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_shell",
-                "kronika.fragments.version.fragment_context",
+                "kronika.caching.shared.fragment_context",
             ],
         },
     },
@@ -202,21 +200,9 @@ STORAGES = {
 }
 
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Django's RedisCache that serves uncached (and logs) while Redis is down.
-            "BACKEND": "kronika.resilience.ResilientRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "kronika",
-        },
-        # Fragments and shared values: each worker keeps a copy of what it read from Redis
-        # (their keys change with every publish, kronika/fragments/tiered.py).
-        "fragments": {
-            "BACKEND": "kronika.fragments.tiered.TieredCache",
-            "LOCATION": "fragments",
-            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
-        },
-    }
+    from kronika.caching.redis import redis_caches
+
+    CACHES = redis_caches(REDIS_URL)
 else:
     # One process: the same local memory serves as both (one LOCATION, one store).
     CACHES = {
@@ -227,6 +213,8 @@ else:
 KRONIKA_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS  # 0: off
 KRONIKA_CDN_MAX_AGE = CDN_MAX_AGE  # Cache-Control max-age of cacheable public pages
 KRONIKA_FRAGMENT_CACHE_SECONDS = FRAGMENT_CACHE_SECONDS  # 0: off
+# How long a process trusts the content version it read: the bound on showing a change.
+KRONIKA_CONTENT_VERSION_SECONDS = 1
 
 # Wagtail purges a published page's URLs from these caches (a proxy or CDN in front).
 WAGTAILFRONTENDCACHE = {}

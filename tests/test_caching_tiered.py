@@ -1,4 +1,4 @@
-"""The per-process copy in front of the shared cache (kronika/fragments/tiered.py)."""
+"""The per-process copy in front of the shared cache (kronika/caching/tiered.py)."""
 
 import pytest
 from django.core.cache import caches
@@ -9,12 +9,12 @@ from tests.factories import make_news_index, make_news_page, paragraph
 TIERED = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
     "fragments": {
-        "BACKEND": "kronika.fragments.tiered.TieredCache",
+        "BACKEND": "kronika.caching.tiered.TieredCache",
         "LOCATION": "worker-1",
         "OPTIONS": {"SHARED": "default"},
     },
     "other_worker": {
-        "BACKEND": "kronika.fragments.tiered.TieredCache",
+        "BACKEND": "kronika.caching.tiered.TieredCache",
         "LOCATION": "worker-2",
         "OPTIONS": {"SHARED": "default"},
     },

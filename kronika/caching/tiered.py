@@ -1,12 +1,11 @@
 """A per-process copy in front of the shared cache, for entries whose keys never change meaning.
 
-Every fragment key holds the page cache's generation (`version.fragment_version`), read from the
-shared cache once per request: after a publish the keys are new, so an entry stored under a key
-is the right value for as long as anyone asks for it. Such entries can be kept in each worker's
-memory too, and a fragment costs a dictionary lookup instead of a Redis round trip (five of them
-on an uncached article). Every worker still renders a fragment at most once per generation:
-what one renders, the others find in the shared cache. Nothing needs the copies but their own
-process, and losing them loses nothing.
+Every shared key holds the content version (`shared.fragment_version`): after a change the keys
+are new, so an entry stored under a key is the right value for as long as anyone asks for it.
+Such entries can be kept in each worker's memory too, and a fragment costs a dictionary lookup
+instead of a Redis round trip (five of them on an uncached article). Every worker still renders
+a fragment at most once per version: what one renders, the others find in the shared cache.
+Nothing needs the copies but their own process, and losing them loses nothing.
 """
 
 from django.core.cache import caches

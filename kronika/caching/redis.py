@@ -1,0 +1,88 @@
+"""A Redis connection that fails fast, so a Redis outage costs readers almost nothing.
+
+django-redis (`IGNORE_EXCEPTIONS`) already turns a failing Redis into an empty cache; what it
+cannot do is stop every cache call of every request from waiting for its own time-out while
+Redis is paused or unreachable. After a connection failure or a time-out, this process skips
+Redis for SKIP_SECONDS: one reader pays one short time-out, the others none. A full Redis
+(OOM with `noeviction`) refuses writes at once and is only logged.
+"""
+
+import contextlib
+import logging
+import time
+
+import redis
+from redis.connection import Connection
+
+logger = logging.getLogger("kronika.caching")
+
+SKIP_SECONDS = 5
+LOG_EVERY = 30
+_state = {"skip_until": 0.0, "logged_at": 0.0}
+
+
+def _log(message, error):
+    now = time.monotonic()
+    if now - _state["logged_at"] >= LOG_EVERY:
+        _state["logged_at"] = now
+        logger.warning(message, error)
+
+
+@contextlib.contextmanager
+def _watched():
+    try:
+        yield
+    except (redis.ConnectionError, redis.TimeoutError) as error:
+        _state["skip_until"] = time.monotonic() + SKIP_SECONDS
+        _log("Redis unavailable, serving without the cache: %s", error)
+        raise
+    except redis.ResponseError as error:
+        _log("Redis refused a command (full?), serving without the cache: %s", error)
+        raise
+
+
+def _skip_if_failing():
+    if time.monotonic() < _state["skip_until"]:
+        raise redis.ConnectionError("Redis skipped after a recent failure")
+
+
+class FailFastConnection(Connection):
+    """redis-py's connection, skipped for a few seconds after it failed (see the module)."""
+
+    def connect(self, *args, **kwargs):
+        _skip_if_failing()
+        with _watched():
+            return super().connect(*args, **kwargs)
+
+    def send_packed_command(self, *args, **kwargs):
+        _skip_if_failing()
+        with _watched():
+            return super().send_packed_command(*args, **kwargs)
+
+    def read_response(self, *args, **kwargs):
+        with _watched():
+            return super().read_response(*args, **kwargs)
+
+
+def redis_caches(url):
+    """CACHES for Redis at `url`: down, paused or full it is an empty cache, never a 500."""
+    return {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "kronika",
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.15,
+                "SOCKET_TIMEOUT": 0.15,
+                "CONNECTION_POOL_KWARGS": {"connection_class": FailFastConnection},
+            },
+        },
+        # Each worker keeps a copy of what it read from Redis (tiered.py): their keys change
+        # with the content version, so a copy is never stale.
+        "fragments": {
+            "BACKEND": "kronika.caching.tiered.TieredCache",
+            "LOCATION": "fragments",
+            "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
+        },
+    }
