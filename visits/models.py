@@ -38,7 +38,7 @@ class VisitIndexPage(BasePage):
         verbose_name_plural = _("archiwa wizyt studyjnych")
 
     def get_context(self, request, *args, **kwargs):
-        from kronika.fragments.lazy import lazy_context
+        from kronika.caching.lazy import lazy_context
 
         from .archive import ARCHIVE_CONTEXT, archive_context
 
@@ -171,7 +171,7 @@ class VisitPage(RoutablePageMixin, ListedPage):
         return stops_of(self.body)
 
     def get_context(self, request, *args, **kwargs):
-        from kronika.fragments.lazy import lazy_context
+        from kronika.caching.lazy import lazy_context
 
         from .page_context import VISIT_CONTEXT, visit_context
 
