@@ -4,7 +4,7 @@ django-redis (`IGNORE_EXCEPTIONS`) already turns a failing Redis into an empty c
 cannot do is stop every cache call of every request from waiting for its own time-out while
 Redis is paused or unreachable. After a connection failure or a time-out, this process skips
 Redis for SKIP_SECONDS: one reader pays one short time-out, the others none. A full Redis
-(OOM with `noeviction`) refuses writes at once and is only logged.
+(OOM with `noeviction`) refuses writes at once, which is only logged.
 """
 
 import contextlib
@@ -18,13 +18,14 @@ logger = logging.getLogger("kronika.caching")
 
 SKIP_SECONDS = 5
 LOG_EVERY = 30
-_state = {"skip_until": 0.0, "logged_at": 0.0}
+_state = {"skip_until": 0.0}
+_logged_at = {}  # message: when it was last logged
 
 
 def _log(message, error):
     now = time.monotonic()
-    if now - _state["logged_at"] >= LOG_EVERY:
-        _state["logged_at"] = now
+    if now - _logged_at.get(message, -LOG_EVERY) >= LOG_EVERY:
+        _logged_at[message] = now
         logger.warning(message, error)
 
 
@@ -36,8 +37,8 @@ def _watched():
         _state["skip_until"] = time.monotonic() + SKIP_SECONDS
         _log("Redis unavailable, serving without the cache: %s", error)
         raise
-    except redis.ResponseError as error:
-        _log("Redis refused a command (full?), serving without the cache: %s", error)
+    except redis.OutOfMemoryError as error:
+        _log("Redis is full, serving without storing: %s", error)
         raise
 
 
