@@ -1,5 +1,7 @@
 """The queries behind Aktualności, the home page and the feeds: cards only, never bodies."""
 
+import re
+
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
@@ -8,6 +10,7 @@ from django.http import Http404
 from .models import ListedPage, NewsPageTag
 
 PER_PAGE = 12
+PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def listed_entries(site_root):
@@ -48,12 +51,12 @@ def archive_years(site_root):
 
 
 def page_number(raw):
-    """The requested page number; anything that is not a positive integer means page 1."""
-    try:
-        number = int(raw)
-    except (TypeError, ValueError):
+    """The requested page number; anything but ASCII digits means page 1 (`int()` would also
+    take "٣" or " 3", and `str.isdigit()` "²", which `int()` refuses)."""
+    raw = raw or ""
+    if not PAGE_NUMBER.fullmatch(raw):
         return 1
-    return max(number, 1)
+    return max(int(raw), 1)
 
 
 def paginate(entries, raw_page, per_page=PER_PAGE):
