@@ -20,9 +20,13 @@ D = datetime.date
 
 @pytest.fixture
 def archive(site_tree):
+    return build_archive(site_tree.home)
+
+
+def build_archive(home):
     """Rawicz (CUS + co-operative, 2021), Łódź (CIS, 2023), Jarocin (OPS, 2021), Gdańsk (CIS,
     2023), plus a draft, a private and an expired visit in Wielkopolska 2021 (CUS)."""
-    index = make_visit_index(site_tree.home)
+    index = make_visit_index(home)
     make_visit(
         index,
         "Rawicz",
