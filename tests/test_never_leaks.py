@@ -167,6 +167,8 @@ def public_urls(site):
         "/wizyty-studyjne/dane-otwarte/",
         "/aktualnosci/rss/",
         "/aktualnosci/atom/",
+        "/aktualnosci/rss/2021/",
+        "/aktualnosci/atom/tag/ekonomia-spoleczna/",
         "/szukaj/?q=ukryty",
         "/szukaj/?q=ukryta+wizyta",
         "/szukaj/?q=zqx",
