@@ -254,7 +254,21 @@ def test_archive_query_count_does_not_grow_with_results(client, index):
         )
     one = archive_queries(client, index.url + "?rok=2019&wojewodztwo=wielkopolskie&rodzaj=cus")
     twelve = archive_queries(client, index.url + "?rok=2022&wojewodztwo=wielkopolskie&rodzaj=cus")
-    assert one == twelve
+    assert one == twelve == ARCHIVE_QUERIES_COLD
+
+
+# A filtered archive with empty caches: the shell, the route, the choices of all visits and of
+# the filter set (one query each), the count, the cards with renditions and stops.
+ARCHIVE_QUERIES_COLD = 23
+
+
+def test_archive_answers_again_without_queries(client, index):
+    make_visit(index, "Sama", D(2019, 1, 1), stops=[visit_stop("A", "Konin", "wielkopolskie")])
+    url = index.url + "?rok=2019&wojewodztwo=wielkopolskie"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Sama" in client.get(url).content.decode()
+    assert len(queries) == 0
 
 
 def test_calendar_feed_has_upcoming_and_recent_only(client, index):

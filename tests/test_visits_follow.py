@@ -258,3 +258,32 @@ def test_sitemap_lists_the_archive_its_voivodeships_and_years_only(client, archi
     ]
     assert "http://testserver/wizyty-studyjne/dane-otwarte/" in locations
     assert not any("rodzaj=" in url or "miejscowosc=" in url for url in locations)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/wizyty-studyjne/rss.xml?wojewodztwo=wielkopolskie",
+        "/wizyty-studyjne/atom.xml",
+        "/wizyty-studyjne/kalendarz.ics?wojewodztwo=wielkopolskie",
+        "/wizyty-studyjne/dane.csv?wojewodztwo=wielkopolskie",
+        "/wizyty-studyjne/dane.json",
+    ],
+)
+def test_feed_and_data_queries_do_not_grow_with_visits(client, site_tree, path):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    index = make_visit_index(site_tree.home)
+    counts = []
+    for total in (1, 12):
+        while index.get_children().count() < total:
+            n = index.get_children().count()
+            stops = [visit_stop(f"M{n}", "Kalisz", "wielkopolskie", ["cus", "cis"])] * 2
+            make_visit(index, f"W {n}", D(2022, 1, 1) + datetime.timedelta(days=n), stops=stops)
+        cache.clear()
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(path).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
