@@ -321,6 +321,15 @@ class OrganisationSettings(BaseSiteSetting):
         related_name="+",
     )
 
+    open_data_licence = models.URLField(
+        _("licencja danych otwartych"),
+        blank=True,
+        help_text=_(
+            "Adres licencji, na której udostępniamy archiwum wizyt jako dane otwarte; "
+            "puste — Creative Commons Uznanie autorstwa 4.0 (CC BY 4.0)."
+        ),
+    )
+
     select_related = ["contact_page", "privacy_page", "easy_read_page", "sign_language_page"]
 
     @classmethod
@@ -374,6 +383,7 @@ class OrganisationSettings(BaseSiteSetting):
             ],
             heading=_("Strony w stopce"),
         ),
+        FieldPanel("open_data_licence"),
     ]
 
     class Meta:

@@ -7,7 +7,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from search import views as search_views
-from visits import views as visit_views
 
 handler500 = "kronika.resilience.server_error"
 
@@ -20,7 +19,7 @@ urlpatterns = [
     path("aktualnosci/", include("news.urls")),
     path("szukaj/", search_views.search, name="search"),
     path("szukaj/podpowiedzi/", search_views.suggest, name="search_suggest"),
-    path("wizyty-studyjne/kalendarz.ics", visit_views.calendar_feed, name="visit_calendar"),
+    path("wizyty-studyjne/", include("visits.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,37 +1,60 @@
-"""RSS 2.0 and Atom feeds of Aktualności: the latest entries, from the card columns only."""
+"""RSS 2.0 and Atom feeds of Aktualności — the whole list, one year or one tag: the latest
+entries, from the card columns only."""
 
 import datetime
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
-from .listing import listed_entries
-from .models import NewsIndexPage
+from .listing import entries_tagged, listed_entries
+from .models import NewsIndexPage, NewsTag
 
 FEED_SIZE = 20
 
 
 class NewsRssFeed(Feed):
-    title = "Aktualności"
     description = "Aktualności i relacje z wizyt studyjnych."
 
-    def get_object(self, request, *args, **kwargs):
-        self.request = request
+    def get_object(self, request, year=None, tag=None):
+        self.request, self.year, self.tag = request, year, None
         site = Site.find_for_request(request)
-        if site is None:
-            from django.http import Http404
-
+        if site is None or (year is not None and not datetime.MINYEAR <= year <= datetime.MAXYEAR):
             raise Http404
+        if tag is not None:
+            self.tag = NewsTag.objects.filter(slug=tag).first()
+            if self.tag is None:
+                raise Http404("Nie ma takiego tematu.")
         return site
+
+    def title(self, site):
+        if self.year:
+            return f"Aktualności z roku {self.year}"
+        return f"Aktualności: {self.tag.name}" if self.tag else "Aktualności"
 
     def link(self, site):
         index = NewsIndexPage.objects.live().descendant_of(site.root_page).first()
-        return index.get_full_url(self.request) if index else site.root_url + "/"
+        if index is None:
+            return site.root_url + "/"
+        if self.year:
+            return index.get_full_url(self.request) + index.reverse_subpage(
+                "year", args=[self.year]
+            )
+        if self.tag:
+            return index.get_full_url(self.request) + index.reverse_subpage(
+                "tag", args=[self.tag.slug]
+            )
+        return index.get_full_url(self.request)
 
     def items(self, site):
-        return listed_entries(site.root_page)[:FEED_SIZE]
+        if self.tag:
+            return entries_tagged(site.root_page, self.tag.slug)[:FEED_SIZE]
+        entries = listed_entries(site.root_page)
+        if self.year:
+            entries = entries.filter(publication_date__year=self.year)
+        return entries[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title

@@ -1,5 +1,7 @@
 """The queries behind Aktualności, the home page and the feeds: cards only, never bodies."""
 
+import re
+
 from django.core.paginator import EmptyPage, Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
@@ -8,6 +10,7 @@ from django.http import Http404
 from .models import ListedPage, NewsPageTag, NewsTag
 
 PER_PAGE = 12
+PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def listed_entries(site_root):
@@ -75,15 +78,13 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-MAX_PAGE_DIGITS = 9  # past any list's end, within int() of any string
-
-
 def page_number(raw):
-    """The requested page number; anything but ASCII digits ("²", "-1", "abc") means page 1,
-    and a number too long to be a page is past the end (a 404)."""
-    if raw is None or not (raw.isascii() and raw.isdigit()):
+    """The requested page number; anything but ASCII digits means page 1 (`int()` would also
+    take "٣" or " 3", and `str.isdigit()` "²", which `int()` refuses)."""
+    raw = raw or ""
+    if not PAGE_NUMBER.fullmatch(raw):
         return 1
-    return max(int(raw[:MAX_PAGE_DIGITS]), 1)
+    return max(int(raw), 1)
 
 
 def paginate(entries, raw_page, per_page=PER_PAGE):

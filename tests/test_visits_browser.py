@@ -100,3 +100,50 @@ def test_table_of_contents_works_by_keyboard(page, live_server, visits):
     assert page.evaluate("document.querySelector(':target').textContent") == (
         "Ośrodek Pomocy Społecznej w Jarocinie"
     )
+
+
+def test_open_data_page_has_no_axe_violations(page, live_server, visits):
+    index, _ = visits
+    page.goto(live_server.url + index.url + "dane-otwarte/")
+    assert page.locator("h1").inner_text() == "Dane otwarte: wizyty studyjne"
+    assert_no_axe_violations(page)
+
+
+# Options wider than their select, measured in the select's own font, less its padding and arrow.
+CLIPPED_SELECTS = """() => [...document.querySelectorAll('.filters select')].filter(select => {
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d');
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const widest = Math.max(...[...select.options].map(o => context.measureText(o.text).width));
+    const padding = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+    return widest > select.clientWidth - padding - 24;
+}).map(select => select.name)"""
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_filter_labels_are_not_cut_off(page, live_server, visits, width):
+    index, _ = visits
+    make_visit(
+        index,
+        "Wizyta na Warmii",
+        datetime.date(2024, 5, 6),
+        stops=[
+            visit_stop(
+                "Przedsiębiorstwo",
+                "Lidzbark Warmiński",
+                "warminsko-mazurskie",
+                ["social_enterprise"],
+            )
+        ],
+    )
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + index.url + "?rok=2024")
+    assert "warmińsko-mazurskie (1)" in page.locator("#filtr-wojewodztwo").inner_text()
+    assert page.evaluate(CLIPPED_SELECTS) == []
+
+
+def test_following_a_selection_reaches_its_feed(page, live_server, visits):
+    index, _ = visits
+    page.goto(live_server.url + index.url + "?wojewodztwo=lodzkie")
+    page.get_by_role("link", name="RSS", exact=True).click()
+    assert page.url.endswith("/wizyty-studyjne/rss.xml?wojewodztwo=lodzkie")

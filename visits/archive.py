@@ -3,95 +3,28 @@
 Filters query the stop index (indexed columns), never the StreamField bodies.
 """
 
-from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from news.listing import paginate, pagination_links
+from kronika.caching.pages import mark_canonical
+from news.listing import page_number, paginate, pagination_links
 
-from .choices import INSTITUTION_KIND_LABELS, INSTITUTION_KINDS, VOIVODESHIP_LABELS, VOIVODESHIPS
+from .facets import choices_for, read_filters
+from .filters import ArchiveFilters
 from .queries import listed_visits, upcoming_first
-from .stop_index import town_key
 
 PER_PAGE = 12
 
 
-@dataclass
-class ArchiveFilters:
-    year: int | None = None
-    voivodeship: str = ""
-    town: str = ""  # the folded key
-    kind: str = ""
-    ignored: list[str] = field(default_factory=list)
-
-    @property
-    def active(self):
-        return bool(self.year or self.voivodeship or self.town or self.kind)
-
-
-def filter_options(index):
-    """Values that exist among the live visits of the archive, for the filter <select>s."""
-    from .models import VisitStop, VisitStopKind
-
-    visits = listed_visits(index).prefetch_related(None).order_by()
-    years = sorted({day.year for day in visits.dates("start_date", "year")}, reverse=True)
-    stops = VisitStop.objects.filter(page__in=visits.values("pk"))
-    towns = {}
-    for key, town in stops.values_list("town_key", "town").order_by("town_key", "town").distinct():
-        towns.setdefault(key, town)
-    present_voivodeships = set(stops.values_list("voivodeship", flat=True).distinct())
-    present_kinds = set(
-        VisitStopKind.objects.filter(stop__in=stops).values_list("kind", flat=True).distinct()
-    )
-    return {
-        "years": years,
-        "voivodeships": [
-            (code, label) for code, label in VOIVODESHIPS if code in present_voivodeships
-        ],
-        "towns": sorted(towns.items()),
-        "kinds": [(code, label) for code, label in INSTITUTION_KINDS if code in present_kinds],
-    }
-
-
-def parse_filters(params, options) -> ArchiveFilters:
-    """The filters of a query string; unknown values are dropped with a message saying so."""
-    filters = ArchiveFilters()
-    year = (params.get("rok") or "").strip()
-    if year:
-        if year.isdigit() and int(year) in options["years"]:
-            filters.year = int(year)
-        else:
-            filters.ignored.append(_("Nie ma wizyt z roku „%(value)s”.") % {"value": year})
-    voivodeship = (params.get("wojewodztwo") or "").strip()
-    if voivodeship:
-        if voivodeship in VOIVODESHIP_LABELS:
-            filters.voivodeship = voivodeship
-        else:
-            filters.ignored.append(_("Nie znamy województwa „%(value)s”.") % {"value": voivodeship})
-    town = (params.get("miejscowosc") or "").strip()
-    if town:
-        key = town_key(town)
-        if key in dict(options["towns"]):
-            filters.town = key
-        else:
-            filters.ignored.append(_("Nie ma wizyt w miejscowości „%(value)s”.") % {"value": town})
-    kind = (params.get("rodzaj") or "").strip()
-    if kind:
-        if kind in INSTITUTION_KIND_LABELS:
-            filters.kind = kind
-        else:
-            filters.ignored.append(_("Nie znamy rodzaju instytucji „%(value)s”.") % {"value": kind})
-    return filters
-
-
-def filtered_visits(index, filters: ArchiveFilters, today=None):
-    """Visits of the archive matching `filters`; town, voivodeship and kind match one stop."""
+def filtered_visits(index, filters: ArchiveFilters, today=None, visits=None):
+    """Visits of the archive matching `filters`, upcoming first; town, voivodeship and kind
+    match one stop. `visits` replaces the cards' queryset (feeds and data load other columns)."""
     from .models import VisitStop
 
-    visits = listed_visits(index)
+    visits = listed_visits(index) if visits is None else visits
     if filters.year:
         visits = visits.filter(start_date__year=filters.year)
     stop_conditions = {}
@@ -115,33 +48,62 @@ def result_count_text(count):
 
 ARCHIVE_CONTEXT = (
     "filters",
-    "filter_options",
+    "filter_choices",
     "page_obj",
     "pagination",
     "visits",
     "upcoming",
     "past",
-    "calendar_url",
+    "follow_links",
     "result_count_text",
 )
+
+
+def follow_links(filters: ArchiveFilters):
+    """Feeds and data of exactly the visits `filters` select ("Obserwuj ten wybór")."""
+    query = filters.query_string()
+    return {
+        "rss": reverse("visits:rss") + query,
+        "atom": reverse("visits:atom") + query,
+        "calendar": reverse("visits:calendar") + query,
+        "csv": reverse("visits:csv") + query,
+        "json": reverse("visits:json") + query,
+    }
+
+
+def archive_head(index, request):
+    """What the <head> of an archive page says: its canonical URL, whether search engines may
+    index it (only a single voivodeship or a single year among filter combinations) and the
+    feed of its selection."""
+    filters = read_filters(request, index)
+    number = page_number(request.GET.get("page"))
+    params = filters.params() + ([("page", str(number))] if number > 1 else [])
+    canonical = index.get_full_url(request) + (f"?{urlencode(params)}" if params else "")
+    asked = [(name, value) for name, values in request.GET.lists() for value in values]
+    if sorted(asked) == sorted(params):
+        mark_canonical(request)  # a junk parameter or spelling is served, never kept
+    return {
+        "canonical_url": canonical,
+        "robots": None if filters.indexable else "noindex, follow",
+        "feed_links": follow_links(filters),
+    }
 
 
 def archive_context(index, request):
     """Everything the archive template shows (the keys of ARCHIVE_CONTEXT), computed here so
     tests can reach it; VisitIndexPage computes it lazily, only for an uncached fragment."""
-    options = filter_options(index)
-    filters = parse_filters(request.GET, options)
+    filters = read_filters(request, index)
     page_obj = paginate(filtered_visits(index, filters), request.GET.get("page"), PER_PAGE)
     visits = list(page_obj.object_list)
     today = timezone.localdate()
     return {
         "filters": filters,
-        "filter_options": options,
+        "filter_choices": choices_for(request, index, filters),
         "page_obj": page_obj,
         "pagination": pagination_links(request, page_obj),
         "visits": visits,
         "upcoming": [visit for visit in visits if visit.start_date >= today],
         "past": [visit for visit in visits if visit.start_date < today],
-        "calendar_url": reverse("visit_calendar"),
+        "follow_links": follow_links(filters),
         "result_count_text": result_count_text(page_obj.paginator.count),
     }

@@ -1,7 +1,7 @@
 """Fixed vocabularies of the visit archive: voivodeships and kinds of institution.
 
-Stored values are short ASCII codes (stable in URLs and the database); labels are what readers
-and editors see.
+Stored values are short ASCII codes (stable in the database); labels are what readers and
+editors see; URLs carry Polish slugs (`KIND_SLUGS`), and TERYT codes name voivodeships in open data.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -43,3 +43,43 @@ INSTITUTION_KINDS = [
 
 VOIVODESHIP_LABELS = dict(VOIVODESHIPS)
 INSTITUTION_KIND_LABELS = dict(INSTITUTION_KINDS)
+
+# The two-digit TERYT codes of the voivodeships (GUS, TERC register).
+VOIVODESHIP_TERYT = {
+    "dolnoslaskie": "02",
+    "kujawsko-pomorskie": "04",
+    "lubelskie": "06",
+    "lubuskie": "08",
+    "lodzkie": "10",
+    "malopolskie": "12",
+    "mazowieckie": "14",
+    "opolskie": "16",
+    "podkarpackie": "18",
+    "podlaskie": "20",
+    "pomorskie": "22",
+    "slaskie": "24",
+    "swietokrzyskie": "26",
+    "warminsko-mazurskie": "28",
+    "wielkopolskie": "30",
+    "zachodniopomorskie": "32",
+}
+
+# The kind of institution as the archive's URLs spell it (`?rodzaj=spoldzielnia-socjalna`).
+KIND_SLUGS = {
+    "cus": "cus",
+    "ops": "ops",
+    "pcpr": "pcpr",
+    "social_cooperative": "spoldzielnia-socjalna",
+    "cis": "cis",
+    "kis": "kis",
+    "zaz": "zaz",
+    "wtz": "wtz",
+    "foundation": "fundacja",
+    "association": "stowarzyszenie",
+    "local_government": "jst",
+    "social_enterprise": "przedsiebiorstwo-spoleczne",
+    "other": "inne",
+}
+KINDS_BY_SLUG = {slug: code for code, slug in KIND_SLUGS.items()}
+# Codes the first URLs used where they differ from the slugs: redirected to the slugs.
+LEGACY_KIND_CODES = {code: slug for code, slug in KIND_SLUGS.items() if code != slug}

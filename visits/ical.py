@@ -11,6 +11,7 @@ from icalendar import Calendar, Event
 from home.slugs import ascii_slug
 
 PRODID = "-//Kronika//Wizyty studyjne//PL"
+CALENDAR_SIZE = 500
 
 
 def _calendar(name):
@@ -81,26 +82,39 @@ def visit_response(page, request):
     return _response(calendar, filename)
 
 
-def feed_visits(index, today=None):
-    """Live, public visits that are upcoming or ended in the last 12 months, soonest first."""
+def calendar_visits(index):
+    """Live, public visits of `index` with their indexed stops, bodies deferred."""
     from .models import VisitPage
 
-    today = today or timezone.localdate()
-    since = today - datetime.timedelta(days=365)
     return (
         VisitPage.objects.live()
         .public()
         .descendant_of(index)
-        .filter(end_date__gte=since)
         .defer_streamfields()
         .prefetch_related("indexed_stops")
-        .order_by("start_date", "pk")
     )
 
 
-def feed_response(index, request):
-    calendar = _calendar(index.title)
-    for page in feed_visits(index):
+def feed_visits(index, today=None):
+    """Live, public visits that are upcoming or ended in the last 12 months, soonest first."""
+    today = today or timezone.localdate()
+    since = today - datetime.timedelta(days=365)
+    return calendar_visits(index).filter(end_date__gte=since).order_by("start_date", "pk")
+
+
+def selection_visits(index, filters):
+    """The visits of a filtered selection, as the archive lists them (at most CALENDAR_SIZE)."""
+    from .archive import filtered_visits
+
+    return filtered_visits(index, filters, visits=calendar_visits(index))[:CALENDAR_SIZE]
+
+
+def feed_response(index, request, filters, name):
+    """The archive's calendar: without filters the next visits and those of the last 12 months
+    (what a subscriber plans with); with filters every visit of the selection."""
+    calendar = _calendar(name)
+    visits = selection_visits(index, filters) if filters.active else feed_visits(index)
+    for page in visits:
         stamp = page.last_published_at
         calendar.add_component(visit_vevent(page, request, indexed_stops(page), stamp=stamp))
     return _response(calendar, "wizyty-studyjne.ics")

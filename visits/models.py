@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponsePermanentRedirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -22,8 +23,9 @@ from .dates import format_visit_dates
 from .forms import VisitPageForm
 
 
-class VisitIndexPage(BasePage):
-    """Wizyty studyjne: upcoming visits first, then past ones, with filters and an iCal feed."""
+class VisitIndexPage(RoutablePageMixin, BasePage):
+    """Wizyty studyjne: upcoming visits first, then past ones, with filters, feeds of any
+    selection and the archive as open data ("Dane otwarte")."""
 
     content_panels = [*Page.content_panels, FieldPanel("lead")]
     parent_page_types = ["home.HomePage"]
@@ -45,6 +47,36 @@ class VisitIndexPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(lazy_context(lambda: archive_context(self, request), ARCHIVE_CONTEXT))
         return context
+
+    @path("")
+    def archive(self, request):
+        from .archive import archive_head
+        from .filters import legacy_kind_redirect
+
+        old_url = legacy_kind_redirect(request)
+        if old_url:
+            return HttpResponsePermanentRedirect(old_url)
+        return self.render(request, context_overrides=archive_head(self, request))
+
+    @path("dane-otwarte/", name="open_data")
+    def open_data(self, request):
+        from .open_data import open_data_context
+
+        return self.render(
+            request,
+            template="visits/open_data_page.html",
+            context_overrides=open_data_context(self, request),
+        )
+
+    def get_sitemap_urls(self, request=None):
+        """The archive, its open data page, and each voivodeship and year that has visits:
+        the only filtered pages search engines are invited to index."""
+        from .sitemap import archive_sitemap_urls
+
+        return archive_sitemap_urls(self, request)
+
+    def get_cached_paths(self):
+        return ["/", "/" + self.reverse_subpage("open_data")]
 
 
 class VisitPage(RoutablePageMixin, ListedPage):
@@ -198,6 +230,7 @@ class VisitStop(models.Model):
     voivodeship = models.CharField(
         _("województwo"), max_length=30, choices=VOIVODESHIPS, blank=True, db_index=True
     )
+    website = models.URLField(_("strona internetowa"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["page", "position"]

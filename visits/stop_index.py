@@ -49,6 +49,7 @@ def stop_rows(page):
                 town=(value.get("town") or "").strip()[:100],
                 town_key=town_key(value.get("town"))[:100],
                 voivodeship=value.get("voivodeship") or "",
+                website=(value.get("website") or "")[:500],
             ),
             list(dict.fromkeys(value.get("kinds") or [])),
         )

@@ -32,6 +32,11 @@ def mark_canonical(request):
     setattr(request, CANONICAL_ATTR, True)
 
 
+def is_canonical(request):
+    """No query string, or one the view recognised as its own."""
+    return not request.GET or getattr(request, CANONICAL_ATTR, False)
+
+
 def _prefix(viewname, default):
     try:
         return reverse(viewname)
@@ -65,7 +70,7 @@ def response_is_cacheable(request, response):
     """Is this response the same for every anonymous reader, at a canonical address?"""
     if request.method != "GET" or response.status_code != 200 or response.streaming:
         return False
-    if request.GET and not getattr(request, CANONICAL_ATTR, False):
+    if not is_canonical(request):
         return False
     if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return False  # sets a cookie or carries a CSRF token (a form)

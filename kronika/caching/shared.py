@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils.functional import SimpleLazyObject
 
+from .pages import is_canonical
 from .version import request_version
 
 VERSION_ATTR = "_kronika_fragment_version"
@@ -37,21 +38,28 @@ def _seconds(request):
     return settings.KRONIKA_FRAGMENT_CACHE_SECONDS
 
 
+def template_version(request):
+    """`fragment_version` for the template cache tags; None (render, keep nothing) at an
+    address that is not canonical: its links may echo junk parameters, and junk must not
+    create entries."""
+    return fragment_version(request) if is_canonical(request) else None
+
+
 class FragmentSeconds:
     """The cache tags' timeout, decided when a tag asks (`int()`): 0 — render, keep nothing —
-    in previews and when the content version is unknown."""
+    in previews, at addresses that are not canonical and when the content version is unknown."""
 
     def __init__(self, request):
         self.request = request
 
     def __int__(self):
-        return _seconds(self.request) if fragment_version(self.request) is not None else 0
+        return _seconds(self.request) if template_version(self.request) is not None else 0
 
 
 def fragment_context(request):
     """`fragment_version` and `fragment_seconds` for the cache tags; read only when used."""
     return {
-        "fragment_version": SimpleLazyObject(lambda: fragment_version(request) or ""),
+        "fragment_version": SimpleLazyObject(lambda: template_version(request) or ""),
         "fragment_seconds": FragmentSeconds(request),
     }
 
