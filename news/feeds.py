@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from wagtail.models import Site
 
-from .listing import entries_tagged, listed_entries
+from .listing import selected_entries
 from .models import NewsIndexPage, NewsTag
 
 FEED_SIZE = 20
@@ -49,12 +49,8 @@ class NewsRssFeed(Feed):
         return index.get_full_url(self.request)
 
     def items(self, site):
-        if self.tag:
-            return entries_tagged(site.root_page, self.tag.slug)[:FEED_SIZE]
-        entries = listed_entries(site.root_page)
-        if self.year:
-            entries = entries.filter(publication_date__year=self.year)
-        return entries[:FEED_SIZE]
+        tag_slug = self.tag.slug if self.tag else None
+        return selected_entries(site.root_page, self.year, tag_slug)[:FEED_SIZE]
 
     def item_title(self, item):
         return item.title
