@@ -313,10 +313,11 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-# Locked when either the account or the address has failed too often.
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# Locked when either the account or the address has failed too often; a protected page's
+# password locks only the guessing address on that page (kronika/lockout.py).
+AXES_LOCKOUT_PARAMETERS = "kronika.lockout.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
+AXES_LOCKOUT_CALLABLE = "kronika.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False
 AXES_CLIENT_IP_CALLABLE = "kronika.security.client_ip"
