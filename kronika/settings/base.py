@@ -105,10 +105,12 @@ MIDDLEWARE = [
     # without a database query (kronika/pagecache).
     "kronika.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Static files right after HSTS/nosniff, as WhiteNoise documents: the policies below mean
+    # nothing to a stylesheet and cost ~0.12 ms a file (docs/performance.md).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "kronika.security.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "kronika.resilience.ServiceFailureMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
