@@ -6,6 +6,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from kronika import lockout
 from search import views as search_views
 
 handler500 = "kronika.resilience.server_error"
@@ -20,6 +21,11 @@ urlpatterns = [
     path("szukaj/", search_views.search, name="search"),
     path("szukaj/podpowiedzi/", search_views.suggest, name="search_suggest"),
     path("wizyty-studyjne/", include("visits.urls")),
+    # Wagtail's own address for a protected page's password, answered with guessing limited.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        lockout.authenticate_with_page_password,
+    ),
 ]
 
 if settings.DEBUG:

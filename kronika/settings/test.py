@@ -1,4 +1,4 @@
-"""The test suite: fast password hashing, in-memory media and cache, no manifest needed."""
+"""The test suite: fast password hashing, in-memory media, cache and mail, no manifest needed."""
 
 import tempfile
 
@@ -13,6 +13,7 @@ CACHES = {
     "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},  # the same store
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # mail.outbox; tests may override
 BASE_URL = "http://testserver"
 # The version is re-read after every bump in this process; never by the clock, so query counts
 # do not depend on how fast a test runs.
