@@ -25,6 +25,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
+from legacy.assembly import build_article
+from legacy.dates import find_date, parse_date
 from legacy.document import (
     Block,
     Heading,
@@ -38,13 +40,8 @@ from legacy.document import (
     fold,
     html_to_plain,
 )
-from legacy.text_format import (
-    build_article,
-    decode_bytes,
-    find_date,
-    is_stop_intro,
-    parse_date,
-)
+from legacy.encodings import decode_bytes
+from legacy.stops import is_stop_intro
 
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE

@@ -29,11 +29,11 @@ from wagtail.models import Site
 from home.import_log import log_import
 from home.slugs import ascii_slug
 from legacy.document import LegacyParseError
+from legacy.encodings import decode_bytes
 from legacy.images import LibraryImporter
 from legacy.mapping import VISIT, map_article
 from legacy.models import ImportRecord
 from legacy.parse import HTML_SUFFIXES, TEXT_SUFFIXES, parse_file
-from legacy.text_format import decode_bytes
 
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 SLUG_LENGTH = 80

@@ -4,20 +4,24 @@
   turns the locative into the nominative ("w Zielonej Górze" → "Zielona Góra") with Morfeusz 2,
   preferring geographic names and the towns of :mod:`legacy.towns`; without Morfeusz it looks
   the locative up in that table.
-* :func:`kinds_from_heading` matches inflected names of institutions on lowercased text
-  without diacritics; the codes are those of ``visits.choices.INSTITUTION_KINDS``.
-* :func:`voivodeship_for` uses the town table, else what the article says ("woj.
+* :func:`voivodeship_for` uses the gazetteer (when a name is shared by places in several
+  voivodeships, the one the article mentions), else what the article says ("woj.
   wielkopolskim", "w Wielkopolsce").
+
+Kinds of institution are :mod:`legacy.kinds`.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import re
+import threading
 from functools import lru_cache
 
 from legacy.document import fold
-from legacy.towns import ABBREVIATIONS, TOWNS
+from legacy.towns import ABBREVIATIONS, TOWNS, places_named
+from visits.choices import INSTITUTION_KINDS, VOIVODESHIPS
 
 try:  # an optional dependency: the fallback is the locative table
     import morfeusz2
@@ -27,40 +31,8 @@ except ImportError:  # pragma: no cover - depends on the environment
 # Tests switch this off to exercise the fallback.
 USE_MORFEUSZ = True
 
-# Codes of visits.choices (kept here so that parsing needs no Django).
-VOIVODESHIP_CODES = (
-    "dolnoslaskie",
-    "kujawsko-pomorskie",
-    "lubelskie",
-    "lubuskie",
-    "lodzkie",
-    "malopolskie",
-    "mazowieckie",
-    "opolskie",
-    "podkarpackie",
-    "podlaskie",
-    "pomorskie",
-    "slaskie",
-    "swietokrzyskie",
-    "warminsko-mazurskie",
-    "wielkopolskie",
-    "zachodniopomorskie",
-)
-KIND_CODES = (
-    "cus",
-    "ops",
-    "pcpr",
-    "social_cooperative",
-    "cis",
-    "kis",
-    "zaz",
-    "wtz",
-    "foundation",
-    "association",
-    "local_government",
-    "social_enterprise",
-    "other",
-)
+VOIVODESHIP_CODES = tuple(code for code, _label in VOIVODESHIPS)
+KIND_CODES = tuple(code for code, _label in INSTITUTION_KINDS)
 
 
 # --- names and keys ------------------------------------------------------------------------
@@ -169,14 +141,40 @@ _NOT_TOWNS = {
 }
 
 
+class _LockedMorfeusz:
+    """One Morfeusz for the process, one call at a time: Morfeusz is not thread-safe (the same
+    rule as ``search.polish.backends``)."""
+
+    def __init__(self, morfeusz):
+        self._morfeusz = morfeusz
+        self.lock = threading.Lock()
+
+    def analyse(self, text: str):
+        with self.lock:
+            return self._morfeusz.analyse(text)
+
+    def generate(self, lemma: str):
+        with self.lock:
+            return self._morfeusz.generate(lemma)
+
+
 @lru_cache(maxsize=1)
-def _morfeusz():
+def morfeusz_instance() -> _LockedMorfeusz | None:
     if morfeusz2 is None:
         return None
     try:
-        return morfeusz2.Morfeusz(expand_tags=False)
+        return _LockedMorfeusz(morfeusz2.Morfeusz(expand_tags=False))
     except Exception:  # pragma: no cover - broken dictionary installation
         return None
+
+
+def _reset_lock_after_fork() -> None:
+    if morfeusz_instance.cache_info().currsize:
+        morfeusz_instance().lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_reset_lock_after_fork)
 
 
 def _tag_values(tag: str) -> list[list[str]]:
@@ -231,7 +229,7 @@ def _adjective_form(morf, lemma: str, number: str, gender: str, case: str = "nom
     return None
 
 
-def _lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
+def lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
     """Possible nominatives of a place phrase, best first."""
     pieces: list[str] = []  # each starts with its separator: "" / " " / "-"
     for i, word in enumerate(words):
@@ -305,7 +303,7 @@ def town_from_heading(heading: str) -> str | None:
     (or when it knows no reading) the locative table of :mod:`legacy.towns` is used.
     """
     nominative_index, locative_index = _indexes()
-    morf = _morfeusz() if USE_MORFEUSZ else None
+    morf = morfeusz_instance() if USE_MORFEUSZ else None
     for words, is_nominative in _phrases(heading):
         for n in range(len(words), 0, -1):  # the longest prefix that names a place
             candidate = words[:n]
@@ -314,7 +312,7 @@ def town_from_heading(heading: str) -> str | None:
             phrase = " ".join(candidate)
             case = "nom" if is_nominative else "loc"
             if morf is not None:
-                readings = _lemmatise_phrase(morf, candidate, case)
+                readings = lemmatise_phrase(morf, candidate, case)
                 for reading in readings:
                     known = nominative_index.get(_name_key(reading))
                     if known:
@@ -329,44 +327,6 @@ def town_from_heading(heading: str) -> str | None:
             if readings:
                 return readings[0]
     return None
-
-
-_KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (code, re.compile(pattern))
-    for code, pattern in [
-        ("cus", r"\bcentr\w* uslug\w* spolecznych\b|\bcus\b"),
-        ("pcpr", r"\bpowiatow\w* centr\w* pomocy rodzinie\b|\bpcpr\b"),
-        (
-            "ops",
-            r"\bosrod\w* pomocy spolecznej\b|\bosrod\w* pomocy rodzinie\b"
-            r"|\b(?:mg|gm|m|g)?ops\b|\bmopr\b",
-        ),
-        ("social_cooperative", r"\bspoldziel\w* socjaln\w*"),
-        ("cis", r"\bcentr\w* integracji spolecznej\b|\bcis\b"),
-        ("kis", r"\bklub\w* integracji spolecznej\b|\bkis\b"),
-        ("zaz", r"\bzaklad\w* aktywnosci zawodowej\b|\bzaz\b"),
-        ("wtz", r"\bwarszta\w* terapii zajeciowej\b|\bwtz\b"),
-        ("foundation", r"\bfundacj\w*"),
-        ("association", r"\bstowarzysz\w*"),
-        (
-            "local_government",
-            r"\burz[ae]d\w* (?:miasta|gminy|miejsk\w*|gminn\w*|marszalkowsk\w*)|\bstarostw\w*",
-        ),
-        ("social_enterprise", r"\bprzedsiebiorstw\w* spoleczn\w*"),
-    ]
-]
-
-
-def kinds_from_heading(heading: str) -> list[str]:
-    """Kinds of institution named in a heading, in the order they appear, no repeats."""
-    text = re.sub(r"\s+", " ", fold(heading))
-    found: list[tuple[int, str]] = []
-    for code, pattern in _KIND_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            found.append((match.start(), code))
-    found.sort()
-    return [code for _pos, code in found]
 
 
 _VOIVODESHIP_STEMS = sorted(
@@ -449,11 +409,13 @@ def voivodeship_for(
     When the text names several voivodeships the first is used and, if ``warnings`` is
     given, a Polish warning is appended to it.
     """
+    mentioned = voivodeships_in_text(article_text)
     if town:
         known = known_town(town)
         if known:
-            return TOWNS[known][0]
-    mentioned = voivodeships_in_text(article_text)
+            # A name shared by places in several voivodeships: the one the article names.
+            codes = [place.voivodeship for place in places_named(known)]
+            return next((code for code in mentioned if code in codes), TOWNS[known][0])
     if not mentioned:
         return None
     if len(mentioned) > 1 and warnings is not None:
