@@ -29,6 +29,7 @@ from legacy.assembly import build_article
 from legacy.dates import find_date, parse_date
 from legacy.document import (
     Block,
+    Decision,
     Heading,
     Image,
     LegacyArticle,
@@ -41,7 +42,7 @@ from legacy.document import (
     html_to_plain,
 )
 from legacy.encodings import decode_bytes
-from legacy.stops import is_stop_intro
+from legacy.stops import Unit, choose_stops, is_stop_intro
 
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE
@@ -476,6 +477,41 @@ def _introduces_stops(block: Block) -> bool:
     return False
 
 
+_BOLD_ONLY = re.compile(r"^\s*<b>(.*)</b>\s*$", re.S)
+
+
+def _unit(block: Block) -> Unit:
+    if isinstance(block, Heading):
+        return Unit(block.text, "heading")
+    if isinstance(block, Paragraph):
+        bold = _BOLD_ONLY.match(block.text) if block.rich else None
+        if bold and "<b>" not in bold.group(1):
+            text = block.plain
+            if len(text) <= 140 and not text.endswith((".", ":", ",", ";")):
+                return Unit(text, "bold")
+        return Unit(block.plain, None, True)
+    if isinstance(block, ListBlock):
+        return Unit("", None, True)
+    return Unit("")
+
+
+def _split_stops_by_shape(
+    blocks: list[Block], title: str, lead: str | None
+) -> tuple[list[Block], list[Stop], Decision]:
+    """Stops as a run of headings or bold lines, each followed by paragraphs (legacy.stops)."""
+    units = [_unit(block) for block in blocks]
+    first_text = lead or next((u.text for u in units if u.has_paragraph), "")
+    indices, decision = choose_stops(units, f"{title}\n{first_text}")
+    intro: list[Block] = []
+    stops: list[Stop] = []
+    for index, block in enumerate(blocks):
+        if index in indices:
+            stops.append(Stop(heading=units[index].text))
+        else:
+            (stops[-1].blocks if stops else intro).append(block)
+    return intro, stops, decision
+
+
 def _split_stops(blocks: list[Block]) -> tuple[list[Block], list[Stop]]:
     intro: list[Block] = []
     stops: list[Stop] = []
@@ -592,7 +628,18 @@ def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArtic
         if not (isinstance(b, Paragraph) and parse_date(b.plain) == published)
     ]
     intro, stops = _split_stops(blocks)
+    decisions = []
+    if stops:
+        decisions.append(
+            Decision(
+                "przystanki", str(len(stops)), 0.9, "nagłówki po zdaniu zapowiadającym miejsca"
+            )
+        )
+    else:
+        intro, stops, decision = _split_stops_by_shape(blocks, title, lead)
+        decisions.append(decision)
     return build_article(
+        decisions=decisions,
         source=source,
         encoding=encoding,
         section=section,

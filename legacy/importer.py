@@ -65,6 +65,7 @@ class FileResult:
     old_url: str = ""
     redirect_path: str = ""
     warnings: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)  # what the parser decided, and why
     error: str = ""
 
     @property
@@ -191,6 +192,7 @@ class LegacyImporter:
             raw = result.path.read_bytes()
             article = parse_file(result.path)
             result.title = article.title
+            result.decisions = [str(decision) for decision in article.decisions]
             result.old_url = old_url_for(result.path, article.old_url, self.old_url_prefix)
             images = LibraryImporter([])
             with transaction.atomic():

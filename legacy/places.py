@@ -20,7 +20,7 @@ import threading
 from functools import lru_cache
 
 from legacy.document import fold
-from legacy.towns import ABBREVIATIONS, TOWNS, places_named
+from legacy.towns import ABBREVIATIONS, TOWNS, all_places, places_named
 from visits.choices import INSTITUTION_KINDS, VOIVODESHIPS
 
 try:  # an optional dependency: the fallback is the locative table
@@ -50,11 +50,13 @@ def _name_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _indexes() -> tuple[dict[str, str], dict[str, str]]:
+    """Keys of nominatives and of checked locatives → official names, most populous first."""
     nominative: dict[str, str] = {}
     locative: dict[str, str] = {}
-    for name, (_code, loc) in TOWNS.items():
-        nominative.setdefault(_name_key(name), name)
-        locative.setdefault(_name_key(loc), name)
+    for place in sorted(all_places(), key=lambda p: -p.population):
+        nominative.setdefault(_name_key(place.name), place.name)
+        if place.locative:
+            locative.setdefault(_name_key(place.locative), place.name)
     return nominative, locative
 
 
@@ -298,9 +300,9 @@ def lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
 def town_from_heading(heading: str) -> str | None:
     """The town a stop heading names ("… w Kędzierzynie-Koźlu" → "Kędzierzyn-Koźle").
 
-    Looks at the "w/we <Capitalised words>" phrases from the last one back. Morfeusz 2 gives
-    the nominatives; a name of the town table wins over other readings. Without Morfeusz
-    (or when it knows no reading) the locative table of :mod:`legacy.towns` is used.
+    Looks at the "w/we <Capitalised words>" phrases from the last one back: a locative of the
+    gazetteer (:mod:`legacy.towns`) first; else Morfeusz 2's nominatives, a place of the
+    gazetteer (the most populous) winning over other readings.
     """
     nominative_index, locative_index = _indexes()
     morf = morfeusz_instance() if USE_MORFEUSZ else None
@@ -310,23 +312,27 @@ def town_from_heading(heading: str) -> str | None:
             if candidate[-1] == "nad":
                 continue
             phrase = " ".join(candidate)
-            case = "nom" if is_nominative else "loc"
-            if morf is not None:
-                readings = lemmatise_phrase(morf, candidate, case)
-                for reading in readings:
-                    known = nominative_index.get(_name_key(reading))
-                    if known:
-                        return known
-            else:
-                readings = []
+            # The gazetteer's own forms first: "Lubaniu" is Lubań, not the village Lubanie.
             table = nominative_index if is_nominative else locative_index
             known = table.get(_name_key(phrase))
             if known:
                 return known
+            if morf is None:
+                continue
+            readings = lemmatise_phrase(morf, candidate, "nom" if is_nominative else "loc")
+            known_readings = [
+                nominative_index[_name_key(r)] for r in readings if _name_key(r) in nominative_index
+            ]
+            if known_readings:
+                return max(known_readings, key=_population)
             readings = [r for r in readings if r not in _NOT_TOWNS]
             if readings:
                 return readings[0]
     return None
+
+
+def _population(name: str) -> int:
+    return max((place.population for place in places_named(name)), default=0)
 
 
 _VOIVODESHIP_STEMS = sorted(

@@ -28,7 +28,7 @@ SIGNAL_LABELS = {
     "heading": "nagłówki HTML",
     "title": "wiersze wielką literą bez kropki",
 }
-ACCEPT_AT = 0.55
+ACCEPT_AT = 0.6
 
 # Sentences that introduce the list of places visited; matched at the END of a line that
 # ends with ":" (after lowercasing and removing diacritics). Up to five words may follow

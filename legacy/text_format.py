@@ -96,7 +96,8 @@ def _looks_like_heading(line: _Line, base_indent: int) -> bool:
         return False
     if text.endswith((".", "!", "?")) and (len(text) > 150 or re.search(r"[.!?] \S", text)):
         return False  # a sentence (or several), not a name
-    return not text[:1].islower() and not is_caption_like(text)
+    # "CUS w Kole" is as short as a photo's caption, but capitalised and naming a place.
+    return not text[:1].islower() and (not is_caption_like(text) or is_title_like(text))
 
 
 def _signal(group: list[_Line], k: int, base_indent: int) -> str | None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -145,6 +146,23 @@ def read_checked() -> dict[str, str]:
         return {row["name"]: row["locative"] for row in csv.DictReader(handle)}
 
 
+def fix_lone_voivodeships(rows: list[dict], neighbours: int = 8) -> None:
+    """Correct a voivodeship GeoNames got wrong: a place whose nearest neighbours all lie in
+    one other voivodeship is in that one (Sulęcin was listed in małopolskie)."""
+    points = [
+        (float(r["latitude"]), float(r["longitude"]) * math.cos(math.radians(52)), r) for r in rows
+    ]
+    for lat, lon, row in points:
+        nearest = sorted(points, key=lambda p: (p[0] - lat) ** 2 + (p[1] - lon) ** 2)
+        around = {p[2]["voivodeship"] for p in nearest[1 : neighbours + 1]}
+        if len(around) == 1 and row["voivodeship"] not in around:
+            corrected = around.pop()
+            print(
+                f"voivodeship of {row['name']}: {row['voivodeship']} → {corrected}", file=sys.stderr
+            )
+            row["voivodeship"] = corrected
+
+
 def build(cities_json: Path) -> list[dict]:
     morf = morfeusz_instance()
     checked = read_checked()
@@ -185,6 +203,7 @@ def build(cities_json: Path) -> list[dict]:
                 "geonameid": place["geonameid"],
             }
         )
+    fix_lone_voivodeships(rows)
     rows.sort(key=lambda r: (r["voivodeship"], r["name"], -int(r["population"])))
     for name, generated, loc in disagreements:
         print(f"checked by hand: {name}: Morfeusz {generated!r}, kept {loc!r}", file=sys.stderr)
