@@ -71,6 +71,7 @@ _UPPER_START = re.compile(r"^[^\W\d_]")
 _TRAILING = ",;:)]}\"'”“»!?…"
 _LEADING_STOP = "(\"'„“«[{"
 _COMMON_NOUN_PLACES = {"gminie", "miescie", "miejscowosci", "wsi"}  # "w gminie Rawicz"
+_TAIL_RE = re.compile(r"(?:\s[-–—]\s|,|\()\s*([^,()–—]+?)\)?\s*$")
 
 
 def _phrases(heading: str) -> list[tuple[list[str], bool]]:
@@ -113,6 +114,12 @@ def _phrases(heading: str) -> list[tuple[list[str], bool]]:
         if words:
             found.append((words, nominative))
     found.reverse()
+    # Last of all, a name after a dash, comma or in brackets: "CUS – Koło", "ZAZ (Nysa)".
+    tail = _TAIL_RE.search(heading.replace("\u00a0", " "))
+    if tail and not heading.rstrip().endswith(("”", '"', "»")):  # not inside a quoted name
+        words = tail.group(1).split()
+        if len(words) <= 4 and all(w == "nad" or w[:1].isupper() for w in words):
+            found.append((words, True))
     return found
 
 

@@ -100,9 +100,15 @@ def _looks_like_heading(line: _Line, base_indent: int) -> bool:
     return not text[:1].islower() and (not is_caption_like(text) or is_title_like(text))
 
 
+# "1. ", "2) ", "a) ", "– ", "• " before a heading of a numbered or bulleted list of places.
+_ENUMERATION = re.compile(r"^(?:\d{1,2}[.)]|[a-z]\)|[-–•·*])\s+")
+
+
 def _signal(group: list[_Line], k: int, base_indent: int) -> str | None:
     """How line ``k`` of a paragraph group looks like a heading, if it does."""
     line = group[k]
+    if _ENUMERATION.match(line.text):
+        line = _Line(line.indent, _ENUMERATION.sub("", line.text))
     if k > 0 and not group[k - 1].text.endswith((".", "!", "?", ":", "”", '"')):
         return None  # in the middle of a wrapped sentence
     if k + 1 < len(group) and group[k + 1].text[:1].islower():
@@ -191,7 +197,7 @@ def parse_text(raw: bytes, source: str) -> LegacyArticle:
                 continue
             add(pending)
             pending = []
-            add([line], signal)
+            add([_Line(line.indent, _ENUMERATION.sub("", line.text))], signal)
         add(pending)
 
     lead_text = next((u.text for u in units if u.has_paragraph), "")
