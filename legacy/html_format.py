@@ -495,10 +495,23 @@ def _unit(block: Block) -> Unit:
     return Unit("")
 
 
+_BOLD_LEAD_IN = re.compile(r"^\s*(<b>(?:(?!</b>).)*</b>)\s*<br>\s*(.+)$", re.S)
+
+
+def _split_bold_lead_in(block: Block) -> list[Block]:
+    """ "<b>Place</b><br>Its description" as two paragraphs: a bold line, then the text."""
+    if isinstance(block, Paragraph) and block.rich:
+        match = _BOLD_LEAD_IN.match(block.text)
+        if match:
+            return [Paragraph(match.group(1), rich=True), Paragraph(match.group(2), rich=True)]
+    return [block]
+
+
 def _split_stops_by_shape(
     blocks: list[Block], title: str, lead: str | None
 ) -> tuple[list[Block], list[Stop], Decision]:
     """Stops as a run of headings or bold lines, each followed by paragraphs (legacy.stops)."""
+    blocks = [part for block in blocks for part in _split_bold_lead_in(block)]
     units = [_unit(block) for block in blocks]
     first_text = lead or next((u.text for u in units if u.has_paragraph), "")
     indices, decision = choose_stops(units, f"{title}\n{first_text}")

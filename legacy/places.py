@@ -114,7 +114,13 @@ def _phrases(heading: str) -> list[tuple[list[str], bool]]:
         if words:
             found.append((words, nominative))
     found.reverse()
-    # Last of all, a name after a dash, comma or in brackets: "CUS – Koło", "ZAZ (Nysa)".
+    # Then a name before a colon ("Koło: Centrum Usług Społecznych"), and last of all a name
+    # after a dash, comma or in brackets: "CUS – Koło", "ZAZ (Nysa)".
+    head = re.match(r"^\s*([^:,()„”\"]+?):\s", heading.replace("\u00a0", " "))
+    if head:
+        words = head.group(1).split()
+        if len(words) <= 4 and all(w == "nad" or w[:1].isupper() for w in words):
+            found.append((words, True))
     tail = _TAIL_RE.search(heading.replace("\u00a0", " "))
     if tail and not heading.rstrip().endswith(("”", '"', "»")):  # not inside a quoted name
         words = tail.group(1).split()

@@ -118,6 +118,37 @@ def test_bold_lines_in_html_are_stops():
     assert parsed.visit_dates == (date(2023, 3, 15), date(2023, 3, 15))
 
 
+def test_bold_lead_in_before_a_line_break_in_html_is_a_stop():
+    page = """<html><body><article><h1>Wizyta na Śląsku</h1>
+    <p><time datetime="2023-05-10">10 maja 2023</time></p>
+    <p>W dniach 4–5 maja 2023 r. odwiedziliśmy Śląsk.</p>
+    <p><b>Centrum Usług Społecznych w Gliwicach</b><br>Centrum prowadzi usługi dla seniorów.</p>
+    <p><b>ZAZ w Rybniku</b><br>Zakład prowadzi pralnię.</p>
+    </article></body></html>"""
+    parsed = parse_html(page.encode(), "g.html")
+    assert [(s.town, s.kinds) for s in parsed.stops] == [("Gliwice", ["cus"]), ("Rybnik", ["zaz"])]
+    assert parsed.stops[1].blocks[0].plain == "Zakład prowadzi pralnię."
+
+
+def test_town_named_before_a_colon():
+    parsed = parse_text(
+        article(
+            "Wyjazd odbył się 12 września.",
+            "Inowrocław: Centrum Integracji Społecznej",
+            "CIS uczy zawodów.",
+            "Mogilno: Stowarzyszenie „Razem”",
+            "Stowarzyszenie prowadzi świetlicę.",
+            when="20.09.2022",
+        ),
+        "k.txt",
+    )
+    assert [(s.town, s.voivodeship) for s in parsed.stops] == [
+        ("Inowrocław", "kujawsko-pomorskie"),
+        ("Mogilno", "kujawsko-pomorskie"),
+    ]
+    assert parsed.visit_dates == (date(2022, 9, 12), date(2022, 9, 12))
+
+
 # --- Found 2: visit dates in prose -------------------------------------------------------------
 
 
