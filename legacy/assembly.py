@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from legacy.dates import duration_from_text, find_visit_dates
+from legacy.dates import DateMention, duration_from_text, visit_date_mention
 from legacy.document import (
     Block,
     Decision,
@@ -59,6 +59,23 @@ def _stop_facts(stop: Stop, text: str, warnings: list[str], decisions: list[Deci
                 "nazwa albo skrót w nagłówku",
             )
         )
+
+
+def _dates_decision(mention: DateMention) -> Decision:
+    reasons = [f"z tekstu „{mention.written}”"]
+    confidence = 0.95
+    if not mention.year_given:
+        reasons.append("rok z daty publikacji")
+        confidence -= 0.1
+    if not mention.introduced:
+        reasons.append("nic przed datą nie mówi, że to termin wizyty — sprawdź")
+        confidence -= 0.25
+    return Decision(
+        "daty wizyty",
+        f"{mention.start:%d.%m.%Y}–{mention.end:%d.%m.%Y}",
+        confidence,
+        "; ".join(reasons),
+    )
 
 
 def build_article(
@@ -117,18 +134,11 @@ def build_article(
                 "dodaj je albo usuń podpis"
             )
 
-    article.visit_dates = find_visit_dates(text, published)
+    mention = visit_date_mention(text, published)
+    article.visit_dates = (mention.start, mention.end) if mention else None
     article.duration_days = duration_from_text(f"{title}\n{text}")
-    if article.visit_dates is not None:
-        first, last = article.visit_dates
-        decisions.append(
-            Decision(
-                "daty wizyty",
-                f"{first:%d.%m.%Y}–{last:%d.%m.%Y}",
-                0.85,
-                "data albo zakres dat zapisany w tekście",
-            )
-        )
+    if mention is not None:
+        decisions.append(_dates_decision(mention))
     elif _looks_like_visit(title, lead, stops):
         when = f" ({published:%d.%m.%Y})" if published else ""
         message = f"Daty wizyty nieznane — przyjęto datę publikacji{when}"

@@ -15,7 +15,7 @@ from a word like "i".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from legacy.document import clean_text, fold
@@ -119,6 +119,12 @@ class DateMention:
     is_range: bool
     year_given: bool
     context: str  # the folded words just before it ("w dniach", "odbyla sie")
+    written: str = ""  # the mention as the text has it
+
+    @property
+    def introduced(self) -> bool:
+        """Preceded by the wording of a visit ("w dniach", "odbyła się", "w czwartek")."""
+        return bool(_VISIT_CONTEXT.search(self.context))
 
 
 def _fold_aligned(text: str) -> str:
@@ -221,7 +227,10 @@ def date_mentions(
     for match in DATE_GRAMMAR.finditer(folded):
         mention = _mention(match, original, published, strict_roman)
         if mention is not None:
-            found.append(mention)
+            written = original[match.start() : match.end()].strip()
+            if written.endswith(".") and not written.endswith("r."):
+                written = written[:-1]  # the sentence's full stop, not an abbreviation's
+            found.append(replace(mention, written=written))
     return found
 
 
@@ -262,8 +271,8 @@ _VISIT_CONTEXT = re.compile(
 )
 
 
-def find_visit_dates(text: str, published: date | None) -> tuple[date, date] | None:
-    """When the visit took place: a range or a day the text states.
+def visit_date_mention(text: str, published: date | None) -> DateMention | None:
+    """The mention that says when the visit took place.
 
     A mention introduced by the wording of a visit ("w dniach", "odbyła się", a weekday)
     wins, a range before a single day, else the first; ranges longer than a month are not a
@@ -273,11 +282,16 @@ def find_visit_dates(text: str, published: date | None) -> tuple[date, date] | N
     for mention in date_mentions(text, published):
         if (mention.end - mention.start).days > 31:
             continue
-        introduced = bool(_VISIT_CONTEXT.search(mention.context))
-        key = (0 if introduced else 1, 0 if mention.is_range else 1, mention.position)
+        key = (0 if mention.introduced else 1, 0 if mention.is_range else 1, mention.position)
         if best is None or key < best[0]:
             best = (key, mention)
-    return (best[1].start, best[1].end) if best else None
+    return best[1] if best else None
+
+
+def find_visit_dates(text: str, published: date | None) -> tuple[date, date] | None:
+    """(first day, last day) of the visit as the text states them, if it does."""
+    mention = visit_date_mention(text, published)
+    return (mention.start, mention.end) if mention else None
 
 
 _DURATION_WORDS = {

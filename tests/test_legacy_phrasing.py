@@ -216,6 +216,16 @@ def test_words_that_look_like_roman_numerals_are_not_months():
     assert parse_date("19 IX 2021") == date(2021, 9, 19)
 
 
+def test_date_decision_says_where_the_date_came_from():
+    parsed = parse_text(
+        article("Spotkania trwały 14 i 15 maja.", "Opis.", when="20.05.2023"), "f.txt"
+    )
+    decision = parsed.decisions[-1]
+    assert decision.subject == "daty wizyty" and decision.value == "14.05.2023–15.05.2023"
+    assert "„14 i 15 maja”" in decision.reason and "rok z daty publikacji" in decision.reason
+    assert decision.confidence < 0.9
+
+
 def test_article_with_a_prose_date_gets_no_publication_date_warning():
     parsed = parse_text(
         article(
