@@ -12,7 +12,8 @@
   h2–h4 become headings (h5/h6 → level 4), lists become lists, images become
   :class:`~legacy.document.Image` blocks whose file is looked up next to the HTML file;
 * stops: the headings that follow a sentence like "… odwiedzono:" (or a heading such as
-  "Program wizyty"); the first such heading sets their level.
+  "Program wizyty"), else a run of headings or bold lines each followed by text
+  (:mod:`legacy.html_stops`).
 """
 
 from __future__ import annotations
@@ -29,20 +30,18 @@ from legacy.assembly import build_article
 from legacy.dates import find_date, parse_date
 from legacy.document import (
     Block,
-    Decision,
     Heading,
     Image,
     LegacyArticle,
     LegacyParseError,
     ListBlock,
     Paragraph,
-    Stop,
     clean_text,
     fold,
     html_to_plain,
 )
 from legacy.encodings import decode_bytes
-from legacy.stops import Unit, choose_stops, is_stop_intro
+from legacy.html_stops import split_stops
 
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE
@@ -108,10 +107,6 @@ _INLINE_TAGS = {
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif"}
 _LEAD_CLASSES = {"lead", "intro", "wstep", "zajawka", "excerpt", "summary", "article-lead"}
 _HOME_CRUMBS = {"strona glowna", "start", "home", "glowna", "strona startowa"}
-_INTRO_HEADING_RE = re.compile(
-    r"^(?:program(?: wizyty| wyjazdu)?|w programie(?: wizyty)?|odwiedzone "
-    r"(?:miejsca|instytucje|podmioty)|miejsca wizyty|trasa wizyty|plan wizyty|agenda wizyty)$"
-)
 
 
 def _declared_charset(raw: bytes) -> str | None:
@@ -467,95 +462,6 @@ def _find_lead(root: Tag) -> str | None:
     return None
 
 
-def _introduces_stops(block: Block) -> bool:
-    if isinstance(block, Paragraph):
-        return is_stop_intro(block.plain)
-    if isinstance(block, Heading):
-        return is_stop_intro(block.text) or bool(
-            _INTRO_HEADING_RE.match(fold(block.text).rstrip(" :"))
-        )
-    return False
-
-
-_BOLD_ONLY = re.compile(r"^\s*<b>(.*)</b>\s*$", re.S)
-
-
-def _unit(block: Block) -> Unit:
-    if isinstance(block, Heading):
-        return Unit(block.text, "heading")
-    if isinstance(block, Paragraph):
-        bold = _BOLD_ONLY.match(block.text) if block.rich else None
-        if bold and "<b>" not in bold.group(1):
-            text = block.plain
-            if len(text) <= 140 and not text.endswith((".", ":", ",", ";")):
-                return Unit(text, "bold")
-        return Unit(block.plain, None, True)
-    if isinstance(block, ListBlock):
-        return Unit("", None, True)
-    return Unit("")
-
-
-_BOLD_LEAD_IN = re.compile(r"^\s*(<b>(?:(?!</b>).)*</b>)\s*<br>\s*(.+)$", re.S)
-
-
-def _split_bold_lead_in(block: Block) -> list[Block]:
-    """ "<b>Place</b><br>Its description" as two paragraphs: a bold line, then the text."""
-    if isinstance(block, Paragraph) and block.rich:
-        match = _BOLD_LEAD_IN.match(block.text)
-        if match:
-            return [Paragraph(match.group(1), rich=True), Paragraph(match.group(2), rich=True)]
-    return [block]
-
-
-def _split_stops_by_shape(
-    blocks: list[Block], title: str, lead: str | None
-) -> tuple[list[Block], list[Stop], Decision]:
-    """Stops as a run of headings or bold lines, each followed by paragraphs (legacy.stops)."""
-    blocks = [part for block in blocks for part in _split_bold_lead_in(block)]
-    units = [_unit(block) for block in blocks]
-    first_text = lead or next((u.text for u in units if u.has_paragraph), "")
-    indices, decision = choose_stops(units, f"{title}\n{first_text}")
-    intro: list[Block] = []
-    stops: list[Stop] = []
-    for index, block in enumerate(blocks):
-        if index in indices:
-            stops.append(Stop(heading=units[index].text))
-        else:
-            (stops[-1].blocks if stops else intro).append(block)
-    return intro, stops, decision
-
-
-def _split_stops(blocks: list[Block]) -> tuple[list[Block], list[Stop]]:
-    intro: list[Block] = []
-    stops: list[Stop] = []
-    introduced = False
-    stop_level: int | None = None
-    for index, block in enumerate(blocks):
-        if not introduced:
-            intro.append(block)
-            introduced = _introduces_stops(block)
-            if introduced:
-                rest = blocks[index + 1 :]
-                if (
-                    not any(isinstance(b, Heading) for b in rest)
-                    and rest
-                    and isinstance(rest[0], ListBlock)
-                ):
-                    # "Odwiedzono: <ul><li>…</li></ul>" — the list items are the stops
-                    listed = rest[0]
-                    for item in listed.items:
-                        stops.append(Stop(heading=html_to_plain(item)))
-                    intro.extend(rest[1:])
-                    return intro, stops
-            continue
-        if isinstance(block, Heading) and (stop_level is None or block.level <= stop_level):
-            stop_level = block.level if stop_level is None else stop_level
-            stops.append(Stop(heading=block.text))
-            continue
-        (stops[-1].blocks if stops else intro).append(block)
-    return intro, stops
-
-
 def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArticle:
     """Parse an HTML page of the old site (see the module docstring)."""
     if not raw.strip():
@@ -640,19 +546,9 @@ def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArtic
         for b in walker.blocks
         if not (isinstance(b, Paragraph) and parse_date(b.plain) == published)
     ]
-    intro, stops = _split_stops(blocks)
-    decisions = []
-    if stops:
-        decisions.append(
-            Decision(
-                "przystanki", str(len(stops)), 0.9, "nagłówki po zdaniu zapowiadającym miejsca"
-            )
-        )
-    else:
-        intro, stops, decision = _split_stops_by_shape(blocks, title, lead)
-        decisions.append(decision)
+    intro, stops, decision = split_stops(blocks, title, lead)
     return build_article(
-        decisions=decisions,
+        decisions=[decision],
         source=source,
         encoding=encoding,
         section=section,

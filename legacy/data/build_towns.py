@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from legacy.places import lemmatise_phrase, morfeusz_instance  # noqa: E402
+from legacy.morfeusz import lemmatise_phrase, morfeusz_instance  # noqa: E402
 
 # GeoNames admin1 codes of Poland → voivodeship codes.
 ADMIN1 = {
