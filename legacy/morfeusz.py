@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import threading
 from functools import lru_cache
 
@@ -173,3 +174,23 @@ def lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
         if name not in seen:
             seen.append(name)
     return seen
+
+
+_FINITE = {"fin", "praet", "bedzie", "impt", "winien", "imps"}
+_QUOTED = re.compile(r"[„“\"«][^”\"»]*[”\"»]")
+
+
+def has_finite_verb(text: str) -> bool:
+    """Does a line read as a sentence ("… przedstawiło swoje doświadczenia") rather than a
+    name ("Kawiarnia prowadzona przez spółdzielnię")? True when a lowercase word outside
+    quotes can only be a finite verb. Without Morfeusz: False."""
+    morf = morfeusz_instance()
+    if morf is None:
+        return False
+    for word in re.findall(r"\b[^\W\d_]+\b", _QUOTED.sub(" ", text)):
+        if not word[:1].islower():
+            continue
+        tags = {tag.split(":", 1)[0] for _s, _e, (_f, _l, tag, _n, _q) in morf.analyse(word)}
+        if tags and tags <= _FINITE:
+            return True
+    return False

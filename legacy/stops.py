@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from legacy.document import Decision, clean_text, fold
 from legacy.kinds import kinds_from_heading
+from legacy.morfeusz import has_finite_verb
 from legacy.places import town_from_heading
 
 # How strongly each shape says "heading": indentation and bold were deliberate, a capitalised
@@ -71,6 +72,8 @@ def is_title_like(text: str) -> bool:
         return False
     if re.search(r"[.!?] \S", text):
         return False
+    if has_finite_verb(text):
+        return False  # a sentence that happens to be short and capitalised
     content = [w.strip("„”\"'()«»") for w in words]
     content = [w for w in content if len(w) > 3 and w[:1].isalpha()]
     capitalised = sum(1 for w in content if w[:1].isupper())

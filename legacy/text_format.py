@@ -34,6 +34,7 @@ from legacy.document import (
     clean_text,
 )
 from legacy.encodings import decode_bytes
+from legacy.morfeusz import has_finite_verb
 from legacy.stops import Unit, choose_stops, is_stop_intro, is_title_like
 
 
@@ -94,8 +95,10 @@ def _looks_like_heading(line: _Line, base_indent: int) -> bool:
     text = line.text
     if line.indent <= base_indent or len(text) > 200 or text.endswith((",", ";", ":", "-")):
         return False
-    if text.endswith((".", "!", "?")) and (len(text) > 150 or re.search(r"[.!?] \S", text)):
-        return False  # a sentence (or several), not a name
+    if text.endswith((".", "!", "?")) and not is_title_like(text[:-1]):
+        return False  # a sentence, not a name (which may still end with a stray period)
+    if has_finite_verb(text):
+        return False
     # "CUS w Kole" is as short as a photo's caption, but capitalised and naming a place.
     return not text[:1].islower() and (not is_caption_like(text) or is_title_like(text))
 

@@ -101,6 +101,21 @@ def test_sub_headings_of_a_news_article_are_not_stops():
     assert "odrzucono" in parsed.decisions[0].reason
 
 
+def test_indented_sentences_naming_institutions_are_not_stops():
+    parsed = parse_text(
+        article(
+            "W Kole odbyła się konferencja o usługach społecznych.",
+            f"{NBSP * 4}Centrum Usług Społecznych w Kole przedstawiło swoje doświadczenia.",
+            "Uczestnicy pytali o finansowanie usług i o zatrudnianie opiekunów w małych gminach.",
+            f"{NBSP * 4}Spółdzielnia Socjalna „Ogród” z Turku opowiedziała o cateringu.",
+            "Kolejna konferencja odbędzie się za rok, zaproszenia wyślemy we wrześniu.",
+            title="Konferencja o usługach społecznych",
+        ),
+        "s.txt",
+    )
+    assert parsed.stops == []
+
+
 def test_bold_lines_in_html_are_stops():
     page = """<html><body><article><h1>Wyjazd do Opola</h1>
     <p><time datetime="2023-03-20">20 marca 2023</time></p>
