@@ -120,6 +120,21 @@ Block = Paragraph | Heading | PhotoCaption | ListBlock | Image
 
 
 @dataclass
+class Decision:
+    """Something the parser decided on its own, how sure it is (0–1) and why, in Polish."""
+
+    subject: str  # "przystanki", "daty wizyty", "województwo (Gostynin)" …
+    value: str
+    confidence: float
+    reason: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.subject}: {self.value} — pewność {round(self.confidence * 100)}%; {self.reason}"
+        )
+
+
+@dataclass
 class Stop:
     """One place visited: the heading as written, its blocks and what was derived from it."""
 
@@ -153,6 +168,7 @@ class LegacyArticle:
     visit_dates: tuple[date, date] | None = None
     warnings: list[str] = field(default_factory=list)
     duration_days: int | None = None
+    decisions: list[Decision] = field(default_factory=list)
 
     def iter_blocks(self):
         """All blocks in reading order: the intro's, then each stop's."""

@@ -12,7 +12,8 @@
   h2–h4 become headings (h5/h6 → level 4), lists become lists, images become
   :class:`~legacy.document.Image` blocks whose file is looked up next to the HTML file;
 * stops: the headings that follow a sentence like "… odwiedzono:" (or a heading such as
-  "Program wizyty"); the first such heading sets their level.
+  "Program wizyty"), else a run of headings or bold lines each followed by text
+  (:mod:`legacy.html_stops`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 from bs4.element import CData, Declaration, Doctype, ProcessingInstruction
 
+from legacy.assembly import build_article
+from legacy.dates import find_date, parse_date
 from legacy.document import (
     Block,
     Heading,
@@ -33,18 +36,12 @@ from legacy.document import (
     LegacyParseError,
     ListBlock,
     Paragraph,
-    Stop,
     clean_text,
     fold,
     html_to_plain,
 )
-from legacy.text_format import (
-    build_article,
-    decode_bytes,
-    find_date,
-    is_stop_intro,
-    parse_date,
-)
+from legacy.encodings import decode_bytes
+from legacy.html_stops import split_stops
 
 _META_CHARSET_RE = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.IGNORECASE
@@ -110,10 +107,6 @@ _INLINE_TAGS = {
 _IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff", ".avif"}
 _LEAD_CLASSES = {"lead", "intro", "wstep", "zajawka", "excerpt", "summary", "article-lead"}
 _HOME_CRUMBS = {"strona glowna", "start", "home", "glowna", "strona startowa"}
-_INTRO_HEADING_RE = re.compile(
-    r"^(?:program(?: wizyty| wyjazdu)?|w programie(?: wizyty)?|odwiedzone "
-    r"(?:miejsca|instytucje|podmioty)|miejsca wizyty|trasa wizyty|plan wizyty|agenda wizyty)$"
-)
 
 
 def _declared_charset(raw: bytes) -> str | None:
@@ -469,47 +462,6 @@ def _find_lead(root: Tag) -> str | None:
     return None
 
 
-def _introduces_stops(block: Block) -> bool:
-    if isinstance(block, Paragraph):
-        return is_stop_intro(block.plain)
-    if isinstance(block, Heading):
-        return is_stop_intro(block.text) or bool(
-            _INTRO_HEADING_RE.match(fold(block.text).rstrip(" :"))
-        )
-    return False
-
-
-def _split_stops(blocks: list[Block]) -> tuple[list[Block], list[Stop]]:
-    intro: list[Block] = []
-    stops: list[Stop] = []
-    introduced = False
-    stop_level: int | None = None
-    for index, block in enumerate(blocks):
-        if not introduced:
-            intro.append(block)
-            introduced = _introduces_stops(block)
-            if introduced:
-                rest = blocks[index + 1 :]
-                if (
-                    not any(isinstance(b, Heading) for b in rest)
-                    and rest
-                    and isinstance(rest[0], ListBlock)
-                ):
-                    # "Odwiedzono: <ul><li>…</li></ul>" — the list items are the stops
-                    listed = rest[0]
-                    for item in listed.items:
-                        stops.append(Stop(heading=html_to_plain(item)))
-                    intro.extend(rest[1:])
-                    return intro, stops
-            continue
-        if isinstance(block, Heading) and (stop_level is None or block.level <= stop_level):
-            stop_level = block.level if stop_level is None else stop_level
-            stops.append(Stop(heading=block.text))
-            continue
-        (stops[-1].blocks if stops else intro).append(block)
-    return intro, stops
-
-
 def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArticle:
     """Parse an HTML page of the old site (see the module docstring)."""
     if not raw.strip():
@@ -594,8 +546,9 @@ def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArtic
         for b in walker.blocks
         if not (isinstance(b, Paragraph) and parse_date(b.plain) == published)
     ]
-    intro, stops = _split_stops(blocks)
+    intro, stops, decision = split_stops(blocks, title, lead)
     return build_article(
+        decisions=[decision],
         source=source,
         encoding=encoding,
         section=section,

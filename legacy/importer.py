@@ -29,11 +29,11 @@ from wagtail.models import Site
 from home.import_log import log_import
 from home.slugs import ascii_slug
 from legacy.document import LegacyParseError
+from legacy.encodings import decode_bytes
 from legacy.images import LibraryImporter
 from legacy.mapping import VISIT, map_article
 from legacy.models import ImportRecord
 from legacy.parse import HTML_SUFFIXES, TEXT_SUFFIXES, parse_file
-from legacy.text_format import decode_bytes
 
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 SLUG_LENGTH = 80
@@ -65,6 +65,7 @@ class FileResult:
     old_url: str = ""
     redirect_path: str = ""
     warnings: list[str] = field(default_factory=list)
+    decisions: list[str] = field(default_factory=list)  # what the parser decided, and why
     error: str = ""
 
     @property
@@ -191,6 +192,7 @@ class LegacyImporter:
             raw = result.path.read_bytes()
             article = parse_file(result.path)
             result.title = article.title
+            result.decisions = [str(decision) for decision in article.decisions]
             result.old_url = old_url_for(result.path, article.old_url, self.old_url_prefix)
             images = LibraryImporter([])
             with transaction.atomic():

@@ -1,66 +1,31 @@
-"""Facts derived from a stop heading: town, voivodeship and kind of institution.
+"""Facts derived from a stop heading: town and voivodeship.
 
-* :func:`town_from_heading` takes the last "w/we <Capitalised words>" phrase of a heading and
-  turns the locative into the nominative ("w Zielonej Górze" → "Zielona Góra") with Morfeusz 2,
-  preferring geographic names and the towns of :mod:`legacy.towns`; without Morfeusz it looks
-  the locative up in that table.
-* :func:`kinds_from_heading` matches inflected names of institutions on lowercased text
-  without diacritics; the codes are those of ``visits.choices.INSTITUTION_KINDS``.
-* :func:`voivodeship_for` uses the town table, else what the article says ("woj.
+* :func:`town_from_heading` takes the last "w/we <Capitalised words>" phrase of a heading (or
+  a name before a colon or after a dash) and finds its nominative: the gazetteer's locatives
+  (:mod:`legacy.towns`) first, else Morfeusz 2 (:mod:`legacy.morfeusz`; "w Zielonej Górze" →
+  "Zielona Góra"), preferring places of the gazetteer.
+* :func:`voivodeship_for` uses the gazetteer (when a name is shared by places in several
+  voivodeships, the one the article mentions), else what the article says ("woj.
   wielkopolskim", "w Wielkopolsce").
+
+Kinds of institution are :mod:`legacy.kinds`.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from functools import lru_cache
 
 from legacy.document import fold
-from legacy.towns import ABBREVIATIONS, TOWNS
-
-try:  # an optional dependency: the fallback is the locative table
-    import morfeusz2
-except ImportError:  # pragma: no cover - depends on the environment
-    morfeusz2 = None
+from legacy.morfeusz import lemmatise_phrase, morfeusz_instance
+from legacy.towns import ABBREVIATIONS, TOWNS, all_places, places_named
+from visits.choices import INSTITUTION_KINDS, VOIVODESHIPS
 
 # Tests switch this off to exercise the fallback.
 USE_MORFEUSZ = True
 
-# Codes of visits.choices (kept here so that parsing needs no Django).
-VOIVODESHIP_CODES = (
-    "dolnoslaskie",
-    "kujawsko-pomorskie",
-    "lubelskie",
-    "lubuskie",
-    "lodzkie",
-    "malopolskie",
-    "mazowieckie",
-    "opolskie",
-    "podkarpackie",
-    "podlaskie",
-    "pomorskie",
-    "slaskie",
-    "swietokrzyskie",
-    "warminsko-mazurskie",
-    "wielkopolskie",
-    "zachodniopomorskie",
-)
-KIND_CODES = (
-    "cus",
-    "ops",
-    "pcpr",
-    "social_cooperative",
-    "cis",
-    "kis",
-    "zaz",
-    "wtz",
-    "foundation",
-    "association",
-    "local_government",
-    "social_enterprise",
-    "other",
-)
+VOIVODESHIP_CODES = tuple(code for code, _label in VOIVODESHIPS)
+KIND_CODES = tuple(code for code, _label in INSTITUTION_KINDS)
 
 
 # --- names and keys ------------------------------------------------------------------------
@@ -78,11 +43,13 @@ def _name_key(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def _indexes() -> tuple[dict[str, str], dict[str, str]]:
+    """Keys of nominatives and of checked locatives → official names, most populous first."""
     nominative: dict[str, str] = {}
     locative: dict[str, str] = {}
-    for name, (_code, loc) in TOWNS.items():
-        nominative.setdefault(_name_key(name), name)
-        locative.setdefault(_name_key(loc), name)
+    for place in sorted(all_places(), key=lambda p: -p.population):
+        nominative.setdefault(_name_key(place.name), place.name)
+        if place.locative:
+            locative.setdefault(_name_key(place.locative), place.name)
     return nominative, locative
 
 
@@ -97,6 +64,7 @@ _UPPER_START = re.compile(r"^[^\W\d_]")
 _TRAILING = ",;:)]}\"'”“»!?…"
 _LEADING_STOP = "(\"'„“«[{"
 _COMMON_NOUN_PLACES = {"gminie", "miescie", "miejscowosci", "wsi"}  # "w gminie Rawicz"
+_TAIL_RE = re.compile(r"(?:\s[-–—]\s|,|\()\s*([^,()–—]+?)\)?\s*$")
 
 
 def _phrases(heading: str) -> list[tuple[list[str], bool]]:
@@ -139,12 +107,23 @@ def _phrases(heading: str) -> list[tuple[list[str], bool]]:
         if words:
             found.append((words, nominative))
     found.reverse()
+    # Then a name before a colon ("Koło: Centrum Usług Społecznych"), and last of all a name
+    # after a dash, comma or in brackets: "CUS – Koło", "ZAZ (Nysa)".
+    head = re.match(r"^\s*([^:,()„”\"]+?):\s", heading.replace("\u00a0", " "))
+    if head:
+        words = head.group(1).split()
+        if len(words) <= 4 and all(w == "nad" or w[:1].isupper() for w in words):
+            found.append((words, True))
+    tail = _TAIL_RE.search(heading.replace("\u00a0", " "))
+    if tail and not heading.rstrip().endswith(("”", '"', "»")):  # not inside a quoted name
+        words = tail.group(1).split()
+        if len(words) <= 4 and all(w == "nad" or w[:1].isupper() for w in words):
+            found.append((words, True))
     return found
 
 
-# --- Morfeusz ------------------------------------------------------------------------------
+# --- readings -----------------------------------------------------------------------------
 
-_GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
 # Geographic names that are not towns ("jako pierwsi w Polsce").
 _NOT_TOWNS = {
     "Polska",
@@ -169,204 +148,45 @@ _NOT_TOWNS = {
 }
 
 
-@lru_cache(maxsize=1)
-def _morfeusz():
-    if morfeusz2 is None:
-        return None
-    try:
-        return morfeusz2.Morfeusz(expand_tags=False)
-    except Exception:  # pragma: no cover - broken dictionary installation
-        return None
-
-
-def _tag_values(tag: str) -> list[list[str]]:
-    return [part.split(".") for part in tag.split(":")]
-
-
-def _base_lemma(lemma: str) -> str:
-    return lemma.split(":", 1)[0]
-
-
-def _analyse_word(morf, word: str, case: str) -> tuple[list[tuple], list[tuple]]:
-    """Geographic noun and adjective readings of one word in the given case.
-
-    Nouns: (lemma, number, gender, score); adjectives: (lemma, numbers, genders).
-    """
-    nouns: list[tuple] = []
-    adjectives: list[tuple] = []
-    for start, end, (_form, lemma, tag, names, _quals) in morf.analyse(word):
-        if (start, end) != (0, 1):
-            continue
-        parts = _tag_values(tag)
-        if parts[0] == ["subst"] and len(parts) >= 4 and case in parts[2]:
-            base = _base_lemma(lemma)
-            if not (set(names) & _GEO) or not base[:1].isupper():
-                continue
-            score = 0
-            if "nazwa_geograficzna" in names:
-                score += 2
-            if base != word:  # a real inflected form, not an indeclinable homonym
-                score += 1
-            if len(parts[2]) <= 2:  # few possible cases: a regular declension
-                score += 1
-            nouns.append((base, parts[1][0], parts[3][0], score))
-        elif parts[0] == ["adj"] and len(parts) >= 4 and case in parts[2]:
-            adjectives.append((_base_lemma(lemma), parts[1], parts[3]))
-    nouns.sort(key=lambda n: -n[3])
-    return nouns, adjectives
-
-
-def _adjective_form(morf, lemma: str, number: str, gender: str, case: str = "nom") -> str | None:
-    for form, _lemma, tag, _names, _quals in morf.generate(lemma):
-        parts = _tag_values(tag)
-        if (
-            parts[0] == ["adj"]
-            and len(parts) >= 5
-            and number in parts[1]
-            and case in parts[2]
-            and gender in parts[3]
-            and parts[4] == ["pos"]
-        ):
-            return form
-    return None
-
-
-def _lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
-    """Possible nominatives of a place phrase, best first."""
-    pieces: list[str] = []  # each starts with its separator: "" / " " / "-"
-    for i, word in enumerate(words):
-        if word == "nad":  # "Kostrzynie nad Odrą": the rest stays as it is
-            pieces.append(" " + " ".join(words[i:]))
-            break
-        for k, part in enumerate(word.split("-")):
-            pieces.append(("-" if k else " ") + part)
-    pieces[0] = pieces[0].lstrip()
-    options_per_piece = []
-    nad_seen = False
-    for piece in pieces:
-        text = piece.lstrip(" -")
-        if nad_seen or text.startswith("nad "):
-            nad_seen = True
-            options_per_piece.append([("FIXED", text)])
-            continue
-        if fold(text) in ABBREVIATIONS:
-            options_per_piece.append([("ABBR", text)])
-            continue
-        nouns, adjectives = _analyse_word(morf, text, case)
-        options = [("NOUN", *n) for n in nouns] + [("ADJ", *a) for a in adjectives]
-        if not options:
-            return []
-        options_per_piece.append(options)
-
-    results: list[tuple[int, str]] = []
-    for combo in itertools.islice(itertools.product(*options_per_piece), 200):
-        head = next((c for c in combo if c[0] == "NOUN"), None)
-        if head is None:
-            continue
-        _, _lemma, number, gender, _score = head
-        out: list[str] = []
-        ok = True
-        score = 0
-        for piece, choice in zip(pieces, combo, strict=True):
-            sep = "" if not out else ("-" if piece.startswith("-") else " ")
-            if choice[0] == "NOUN":
-                out.append(sep + choice[1])
-                score += choice[4]
-            elif choice[0] == "ADJ":
-                _, adj_lemma, numbers, genders = choice
-                if number not in numbers or not any(g == gender for g in genders):
-                    ok = False
-                    break
-                form = _adjective_form(morf, adj_lemma, number, gender)
-                if form is None:
-                    ok = False
-                    break
-                out.append(sep + form[:1].upper() + form[1:])
-            else:
-                out.append(sep + choice[1])
-        if ok:
-            results.append((score, "".join(out)))
-    results.sort(key=lambda r: -r[0])
-    seen: list[str] = []
-    for _score, name in results:
-        if name not in seen:
-            seen.append(name)
-    return seen
-
-
 # --- public --------------------------------------------------------------------------------
 
 
 def town_from_heading(heading: str) -> str | None:
     """The town a stop heading names ("… w Kędzierzynie-Koźlu" → "Kędzierzyn-Koźle").
 
-    Looks at the "w/we <Capitalised words>" phrases from the last one back. Morfeusz 2 gives
-    the nominatives; a name of the town table wins over other readings. Without Morfeusz
-    (or when it knows no reading) the locative table of :mod:`legacy.towns` is used.
+    Looks at the "w/we <Capitalised words>" phrases from the last one back: a locative of the
+    gazetteer (:mod:`legacy.towns`) first; else Morfeusz 2's nominatives, a place of the
+    gazetteer (the most populous) winning over other readings.
     """
     nominative_index, locative_index = _indexes()
-    morf = _morfeusz() if USE_MORFEUSZ else None
+    morf = morfeusz_instance() if USE_MORFEUSZ else None
     for words, is_nominative in _phrases(heading):
         for n in range(len(words), 0, -1):  # the longest prefix that names a place
             candidate = words[:n]
             if candidate[-1] == "nad":
                 continue
             phrase = " ".join(candidate)
-            case = "nom" if is_nominative else "loc"
-            if morf is not None:
-                readings = _lemmatise_phrase(morf, candidate, case)
-                for reading in readings:
-                    known = nominative_index.get(_name_key(reading))
-                    if known:
-                        return known
-            else:
-                readings = []
+            # The gazetteer's own forms first: "Lubaniu" is Lubań, not the village Lubanie.
             table = nominative_index if is_nominative else locative_index
             known = table.get(_name_key(phrase))
             if known:
                 return known
+            if morf is None:
+                continue
+            readings = lemmatise_phrase(morf, candidate, "nom" if is_nominative else "loc")
+            known_readings = [
+                nominative_index[_name_key(r)] for r in readings if _name_key(r) in nominative_index
+            ]
+            if known_readings:
+                return max(known_readings, key=_population)
             readings = [r for r in readings if r not in _NOT_TOWNS]
             if readings:
                 return readings[0]
     return None
 
 
-_KIND_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (code, re.compile(pattern))
-    for code, pattern in [
-        ("cus", r"\bcentr\w* uslug\w* spolecznych\b|\bcus\b"),
-        ("pcpr", r"\bpowiatow\w* centr\w* pomocy rodzinie\b|\bpcpr\b"),
-        (
-            "ops",
-            r"\bosrod\w* pomocy spolecznej\b|\bosrod\w* pomocy rodzinie\b"
-            r"|\b(?:mg|gm|m|g)?ops\b|\bmopr\b",
-        ),
-        ("social_cooperative", r"\bspoldziel\w* socjaln\w*"),
-        ("cis", r"\bcentr\w* integracji spolecznej\b|\bcis\b"),
-        ("kis", r"\bklub\w* integracji spolecznej\b|\bkis\b"),
-        ("zaz", r"\bzaklad\w* aktywnosci zawodowej\b|\bzaz\b"),
-        ("wtz", r"\bwarszta\w* terapii zajeciowej\b|\bwtz\b"),
-        ("foundation", r"\bfundacj\w*"),
-        ("association", r"\bstowarzysz\w*"),
-        (
-            "local_government",
-            r"\burz[ae]d\w* (?:miasta|gminy|miejsk\w*|gminn\w*|marszalkowsk\w*)|\bstarostw\w*",
-        ),
-        ("social_enterprise", r"\bprzedsiebiorstw\w* spoleczn\w*"),
-    ]
-]
-
-
-def kinds_from_heading(heading: str) -> list[str]:
-    """Kinds of institution named in a heading, in the order they appear, no repeats."""
-    text = re.sub(r"\s+", " ", fold(heading))
-    found: list[tuple[int, str]] = []
-    for code, pattern in _KIND_PATTERNS:
-        match = pattern.search(text)
-        if match:
-            found.append((match.start(), code))
-    found.sort()
-    return [code for _pos, code in found]
+def _population(name: str) -> int:
+    return max((place.population for place in places_named(name)), default=0)
 
 
 _VOIVODESHIP_STEMS = sorted(
@@ -449,11 +269,13 @@ def voivodeship_for(
     When the text names several voivodeships the first is used and, if ``warnings`` is
     given, a Polish warning is appended to it.
     """
+    mentioned = voivodeships_in_text(article_text)
     if town:
         known = known_town(town)
         if known:
-            return TOWNS[known][0]
-    mentioned = voivodeships_in_text(article_text)
+            # A name shared by places in several voivodeships: the one the article names.
+            codes = [place.voivodeship for place in places_named(known)]
+            return next((code for code in mentioned if code in codes), TOWNS[known][0])
     if not mentioned:
         return None
     if len(mentioned) > 1 and warnings is not None:

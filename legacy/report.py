@@ -1,4 +1,5 @@
-"""The import report: lines on the console and a CSV for Excel (one row per file and per warning)."""
+"""The import report: lines on the console and a CSV for Excel (one row per file, per warning
+and per decision the parser took, with its confidence and reason)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ def file_lines(result) -> list[str]:
     if result.redirect_path:
         lines.append(f"    → przekierowanie: {result.redirect_path}")
     lines.extend(f"    ! {warning}" for warning in result.warnings)
+    lines.extend(f"    · {decision}" for decision in result.decisions)
     return lines
 
 
@@ -52,6 +54,8 @@ def csv_rows(results):
         yield [*base, result.error]
         for warning in result.warnings:
             yield [*base, warning]
+        for decision in result.decisions:
+            yield [*base, f"decyzja: {decision}"]
 
 
 def write_csv(results, path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from legacy import places
+from legacy.dates import parse_date
 from legacy.document import (
     Heading,
     Image,
@@ -23,15 +24,15 @@ from legacy.document import (
     PhotoCaption,
 )
 from legacy.html_format import parse_html
+from legacy.kinds import kinds_from_heading
 from legacy.parse import parse_file
 from legacy.places import (
     KIND_CODES,
     VOIVODESHIP_CODES,
-    kinds_from_heading,
     town_from_heading,
     voivodeship_for,
 )
-from legacy.text_format import parse_date, parse_text
+from legacy.text_format import parse_text
 from legacy.towns import TOWNS
 
 REPO = Path(__file__).resolve().parents[1]
@@ -503,8 +504,8 @@ def test_town_from_heading(heading, town):
 
 def test_town_from_heading_outside_the_table_uses_morfeusz():
     pytest.importorskip("morfeusz2")
-    assert "Krzywiń" not in TOWNS
-    assert town_from_heading("Spółdzielnia Socjalna w Krzywiniu") == "Krzywiń"
+    assert "Kołbacz" not in TOWNS  # a village of fewer than 500 people
+    assert town_from_heading("Spółdzielnia Socjalna w Kołbaczu") == "Kołbacz"
 
 
 @pytest.mark.parametrize(
@@ -514,7 +515,8 @@ def test_town_from_heading_outside_the_table_uses_morfeusz():
         ("Fundacja we Wrocławiu", "Wrocław"),
         ("CIS w Zielonej Górze", "Zielona Góra"),
         ("ZAZ w Kędzierzynie-Koźlu", "Kędzierzyn-Koźle"),
-        ("Spółdzielnia w Krzywiniu", None),
+        ("Spółdzielnia w Krzywiniu", "Krzywiń"),
+        ("Spółdzielnia w Kołbaczu", None),
     ],
 )
 def test_town_from_heading_without_morfeusz(monkeypatch, heading, town):
@@ -558,11 +560,12 @@ def test_voivodeship_for_town_table_and_text():
     )
     assert voivodeship_for("Krzywiń", "Pojechaliśmy w Wielkopolsce.") == "wielkopolskie"
     assert voivodeship_for(None, "Na Dolnym Śląsku.") == "dolnoslaskie"
-    assert voivodeship_for("Krzywiń", "Bez wskazówek.") is None
+    assert voivodeship_for("Krzywiń", "Bez wskazówek.") == "wielkopolskie"
+    assert voivodeship_for("Kołbacz", "Bez wskazówek.") is None
 
     warnings: list[str] = []
     code = voivodeship_for(
-        "Krzywiń", "Wizyta w woj. dolnośląskim oraz w województwie opolskim.", warnings
+        "Kołbacz", "Wizyta w woj. dolnośląskim oraz w województwie opolskim.", warnings
     )
     assert code == "dolnoslaskie"
     assert len(warnings) == 1 and "kilka województw" in warnings[0]
