@@ -101,6 +101,13 @@ class NewsTag(TagBase):
         return f"{slug}-{i}" if i is not None else slug
 
 
+def is_tag_slug(text):
+    """Whether `text` could be a tag's slug: junk never reaches the database or a cache key."""
+    return len(text) <= NewsTag._meta.get_field("slug").max_length and bool(
+        slug_unicode_re.match(text)
+    )
+
+
 class NewsPageTag(ItemBase):
     """The through model of news tags (one table, so the tag filter is one subquery)."""
 
@@ -156,7 +163,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         if tag_slug is None and request.GET.get("tag"):
             tag_slug = request.GET["tag"]  # the old ?tag= links
             known.add("tag")
-        if tag_slug is not None and not slug_unicode_re.match(tag_slug):
+        if tag_slug is not None and not is_tag_slug(tag_slug):
             raise Http404  # ?tag= is free text: a NUL byte would be a DataError on PostgreSQL
         facts = shared_value(
             request,

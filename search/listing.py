@@ -40,12 +40,13 @@ def matching_pages(request, parsed, filters):
     Without words but with filters, the filtered pages newest first (browsing by filter); with
     neither, none.
     """
-    allowed = filters.apply(searchable_pages(request))
     query = build_search_query(parsed)
     if query is None and not filters.active:
         return SearchResults([])
 
     def find():
+        # Built only when searching: `.public()` and the site are queries of their own.
+        allowed = filters.apply(searchable_pages(request))
         if query is None:
             return list(order_by_date(allowed).values_list("pk", flat=True))
         entries = matching_entries(query, allowed)

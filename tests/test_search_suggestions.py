@@ -123,8 +123,9 @@ def test_closest_spellings_use_a_cached_vocabulary_that_follows_publishing(site_
     assert closest("Gostymiu")[0] == []
     for n in range(40):
         make_news_page(index, f"Ogłoszenie numer {n}")
-    # New pages: view restrictions, site, titles and the next scheduled change read once.
-    assert closest("Ogloszemie") == (["ogloszenie"], 4)
+    # New pages: the content version, view restrictions, site, titles and the next scheduled
+    # change read once.
+    assert closest("Ogloszemie") == (["ogloszenie"], 5)
     assert closest("Ogloszemie") == (["ogloszenie"], 0)
 
 
