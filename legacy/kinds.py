@@ -3,8 +3,8 @@
 Names are matched inflected ("Środowiskowym Domu Samopomocy"), abbreviated ("ŚDS", "MOPR")
 and with the quotes and "+" of programme names ("Dzienny Dom „Senior+”"), on lowercased text
 without diacritics or quotes. Each institution maps to a code of
-``visits.choices.INSTITUTION_KINDS``; those the archive has no code for (Senior+, ŚDS, DPS)
-map to "other", and the report still names them.
+``visits.choices.INSTITUTION_KINDS``; those the archive has no code for (a "Klub Integracji"
+of a town, say) map to "other", and the report still names them.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ def _institution(label: str, code: str, pattern: str) -> Institution:
 
 # Order matters only for overlapping names: the first that matches a span claims it.
 INSTITUTIONS = [
-    _institution("Dzienny Dom Senior+", "other", r"\bdzienn\w* dom\w* senior ?\+"),
-    _institution("Klub Senior+", "other", r"\bklub\w* senior ?\+"),
-    _institution("Senior+", "other", r"\bsenior ?\+"),
+    _institution("Dzienny Dom Senior+", "senior_plus", r"\bdzienn\w* dom\w* senior ?\+"),
+    _institution("Klub Senior+", "senior_plus", r"\bklub\w* senior ?\+"),
+    _institution("Senior+", "senior_plus", r"\bsenior ?\+"),
     _institution("CUS", "cus", r"\bcentr\w* uslug\w* spolecznych\b|\bcus\b"),
     _institution("PCPR", "pcpr", r"\bpowiatow\w* centr\w* pomocy rodzinie\b|\bpcpr\b"),
     _institution("MOPR", "ops", r"\bmiejsk\w* osrod\w* pomocy rodzinie\b|\bmopr\b"),
@@ -39,8 +39,8 @@ INSTITUTIONS = [
         "ops",
         r"\bosrod\w* pomocy spolecznej\b|\bosrod\w* pomocy rodzinie\b|\b(?:mg|gm|m|g)?ops\b",
     ),
-    _institution("ŚDS", "other", r"\bsrodowiskow\w* dom\w* samopomocy\b|\bsds\b"),
-    _institution("DPS", "other", r"\b(?:dzienn\w* )?dom\w* pomocy spolecznej\b|\bdps\b"),
+    _institution("ŚDS", "sds", r"\bsrodowiskow\w* dom\w* samopomocy\b|\bsds\b"),
+    _institution("DPS", "dps", r"\b(?:dzienn\w* )?dom\w* pomocy spolecznej\b|\bdps\b"),
     _institution("spółdzielnia socjalna", "social_cooperative", r"\bspoldziel\w* socjaln\w*"),
     _institution("CIS", "cis", r"\bcentr\w* integracji spolecznej\b|\bcis\b"),
     _institution("KIS", "kis", r"\bklub\w* integracji spolecznej\b|\bkis\b"),

@@ -324,12 +324,12 @@ def test_generated_locatives(town, locative):
 @pytest.mark.parametrize(
     ("heading", "labels", "kinds"),
     [
-        ("Dzienny Dom „Senior+” w Kole", ["Dzienny Dom Senior+"], ["other"]),
-        ("Dziennym Domu Senior + w Kole", ["Dzienny Dom Senior+"], ["other"]),
-        ("Klub „Senior +” w Turku", ["Klub Senior+"], ["other"]),
-        ("Środowiskowym Domu Samopomocy w Pile", ["ŚDS"], ["other"]),
-        ("ŚDS „Przystań” w Pile", ["ŚDS"], ["other"]),
-        ("Dom Pomocy Społecznej w Kaliszu", ["DPS"], ["other"]),
+        ("Dzienny Dom „Senior+” w Kole", ["Dzienny Dom Senior+"], ["senior_plus"]),
+        ("Dziennym Domu Senior + w Kole", ["Dzienny Dom Senior+"], ["senior_plus"]),
+        ("Klub „Senior +” w Turku", ["Klub Senior+"], ["senior_plus"]),
+        ("Środowiskowym Domu Samopomocy w Pile", ["ŚDS"], ["sds"]),
+        ("ŚDS „Przystań” w Pile", ["ŚDS"], ["sds"]),
+        ("Dom Pomocy Społecznej w Kaliszu", ["DPS"], ["dps"]),
         ("Powiatowym Centrum Pomocy Rodzinie", ["PCPR"], ["pcpr"]),
         ("MOPR w Kielcach", ["MOPR"], ["ops"]),
         ("Miejskim Ośrodku Pomocy Rodzinie w Kielcach", ["MOPR"], ["ops"]),
@@ -339,7 +339,7 @@ def test_generated_locatives(town, locative):
         ("Stowarzyszeniu „Razem”", ["stowarzyszenie"], ["association"]),
         ("Lokalnej Grupie Działania „Dolina Baryczy”", ["LGD"], ["association"]),
         ("LGD „Brama Lubuska”", ["LGD"], ["association"]),
-        ("Stowarzyszenie prowadzące ŚDS", ["stowarzyszenie", "ŚDS"], ["association", "other"]),
+        ("Stowarzyszenie prowadzące ŚDS", ["stowarzyszenie", "ŚDS"], ["association", "sds"]),
     ],
 )
 def test_kinds_of_institution(heading, labels, kinds):

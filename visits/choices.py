@@ -38,6 +38,9 @@ INSTITUTION_KINDS = [
     ("association", _("stowarzyszenie")),
     ("local_government", _("JST")),
     ("social_enterprise", _("przedsiębiorstwo społeczne")),
+    ("sds", _("ŚDS")),
+    ("dps", _("DPS")),
+    ("senior_plus", _("Senior+")),
     ("other", _("inne")),
 ]
 
@@ -78,6 +81,9 @@ KIND_SLUGS = {
     "association": "stowarzyszenie",
     "local_government": "jst",
     "social_enterprise": "przedsiebiorstwo-spoleczne",
+    "sds": "sds",
+    "dps": "dps",
+    "senior_plus": "senior-plus",
     "other": "inne",
 }
 KINDS_BY_SLUG = {slug: code for code, slug in KIND_SLUGS.items()}
