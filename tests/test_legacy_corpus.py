@@ -62,7 +62,18 @@ def test_corpus_covers_what_the_issue_asks_for():
     kinds = {k for e in EXPECTED.values() for s in e["stops"] for k in s["kinds"]}
     assert len(EXPECTED) >= 40
     assert len(voivodeships) == 16
-    assert {"cus", "ops", "pcpr", "wtz", "zaz", "foundation", "association", "sds", "dps", "senior_plus"} <= kinds
+    assert {
+        "cus",
+        "ops",
+        "pcpr",
+        "wtz",
+        "zaz",
+        "foundation",
+        "association",
+        "sds",
+        "dps",
+        "senior_plus",
+    } <= kinds
     assert any(e.get("encoding") == "windows-1250" for e in EXPECTED.values())
     assert any(name.endswith(".html") and e["stops"] for name, e in EXPECTED.items())
     assert sum(1 for e in EXPECTED.values() if e["type"] == "news") >= 5
