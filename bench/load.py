@@ -231,6 +231,7 @@ def main():
     pages = [
         ("Strona główna", "/"),
         ("Artykuł", urls["article"]),
+        ("Aktualności (lista)", "/aktualnosci/"),
         ("Wizyta", urls["visit"]),
         ("Archiwum wizyt, filtry", archive),
     ]
