@@ -80,10 +80,21 @@ class HeadingBlock(blocks.StructBlock):
         preview_value = {"text": "Przebieg spotkania", "level": "h2"}
 
 
+class LabelledImageBlock(ImageBlock):
+    """Wagtail's ImageBlock with a Polish label on its chooser, which upstream is the bare field
+    name "Image" (the editor's path read "Zdjęcie › Zdjęcie › Image"). Deconstructs as
+    ImageBlock, so migrations do not change."""
+
+    def __init__(self, required=True, **kwargs):
+        super().__init__(required=required, **kwargs)
+        chooser = self.child_blocks["image"]
+        chooser.label = chooser.meta.label = _("Plik zdjęcia")
+
+
 class FigureBlock(blocks.StructBlock):
     """An image with its alt text (or marked decorative), caption and credit."""
 
-    image = ImageBlock(
+    image = LabelledImageBlock(
         label=_("Zdjęcie"),
         help_text=_(
             "Opisz, co widać na zdjęciu (tekst alternatywny), albo zaznacz, że jest dekoracyjne."
@@ -115,7 +126,7 @@ class FigureBlock(blocks.StructBlock):
 
 
 class GalleryImageBlock(blocks.StructBlock):
-    image = ImageBlock(label=_("Zdjęcie"))
+    image = LabelledImageBlock(label=_("Zdjęcie"))
     caption = blocks.CharBlock(label=_("Podpis"), required=False, max_length=300)
 
     class Meta:
