@@ -258,6 +258,9 @@ WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.LoginForm"
 # The reset mail leaves after the answer, so its time does not tell who has an account.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "kronika.password_reset.PasswordResetForm"
 WAGTAIL_I18N_ENABLED = False
+# No avatars from gravatar.com: they would send a hash of each editor's e-mail address to a third
+# party. Editors see Wagtail's default avatar, or the one they upload in their account.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # "simple": no stemming or stop words on PostgreSQL, so the Polish keys of search/polish/ match
 # as they do in SQLite FTS5 (whose backend ignores SEARCH_CONFIG). Changing it needs update_index.
 WAGTAILSEARCH_BACKENDS = {
