@@ -8,9 +8,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, PageLogEntry, WorkflowState
+from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
 from .import_log import IMPORT_MESSAGE_PREFIX
+from .plain_language import revision_text
+from .readability import measure
 
 
 class DashboardPanel(Component):
@@ -24,6 +26,17 @@ class DashboardPanel(Component):
 
     def get_rows(self, request):
         raise NotImplementedError
+
+
+def readability_by_page(pages):
+    """{page id: Readability of its latest revision}, in one query whatever the number of pages."""
+    revisions = Revision.objects.filter(
+        pk__in=[page.latest_revision_id for page in pages if page.latest_revision_id]
+    ).only("object_id", "content_type_id", "content")
+    return {int(revision.object_id): measure(revision_text(revision)) for revision in revisions}
+
+
+LISTED_PAGE_FIELDS = ("id", "title", "draft_title", "latest_revision")
 
 
 class AwaitingApprovalPanel(DashboardPanel):
@@ -43,11 +56,16 @@ class AwaitingApprovalPanel(DashboardPanel):
             .select_related("requested_by", "current_task_state__task")
             .order_by("-created_at")[: self.limit]
         )
-        pages = Page.objects.only("id", "title", "draft_title").in_bulk(
+        pages = Page.objects.only(*LISTED_PAGE_FIELDS).in_bulk(
             [int(state.object_id) for state in states]
         )
+        readability = readability_by_page(pages.values())
         return [
-            {"page": pages[int(state.object_id)], "state": state}
+            {
+                "page": pages[int(state.object_id)],
+                "state": state,
+                "readability": readability.get(int(state.object_id)),
+            }
             for state in states
             if int(state.object_id) in pages
         ]
@@ -133,11 +151,17 @@ class ImportedDraftsPanel(DashboardPanel):
                 warnings[page_id] = len(record_warnings or [])
         newest = sorted(imported_at.items(), key=lambda item: (item[1], item[0]), reverse=True)
         newest = newest[: self.limit]
-        pages = Page.objects.only("id", "title", "draft_title").in_bulk(
+        pages = Page.objects.only(*LISTED_PAGE_FIELDS).in_bulk(
             [page_id for page_id, _when in newest]
         )
+        readability = readability_by_page(pages.values())
         return [
-            {"page": pages[page_id], "imported_at": when, "warnings": warnings.get(page_id, 0)}
+            {
+                "page": pages[page_id],
+                "imported_at": when,
+                "warnings": warnings.get(page_id, 0),
+                "readability": readability.get(page_id),
+            }
             for page_id, when in newest
             if page_id in pages
         ]
