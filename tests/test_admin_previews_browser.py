@@ -1,7 +1,11 @@
-"""The share-card preview in a real browser: styled by the site's stylesheets, under the policy."""
+"""The editor's screens in a real browser: the share-card preview styled under the policy, and
+the checks panel in Polish."""
+
+import re
 
 import pytest
 from django.conf import settings as django_settings
+from playwright.sync_api import expect
 
 from tests.factories import build_public_site, ensure_wagtail_roots, make_user
 
@@ -32,3 +36,22 @@ def test_share_card_preview_is_styled_without_a_policy_violation(page, live_serv
     assert card.evaluate("el => getComputedStyle(el).borderTopLeftRadius") == "8px"
     assert card.evaluate("el => getComputedStyle(el).backgroundColor") == "rgb(255, 255, 255)"
     assert violations == []
+
+
+def test_checks_panel_speaks_polish_in_the_browser(page, live_server, client, site):
+    """What Wagtail's scripts write into the checks panel (word count, reading time, axe's
+    results) is Polish too, next to the Polish readability of the saved text."""
+    from tests.test_admin_polish import STOP_LIST
+
+    client.force_login(make_user("redaktorka", groups=["Redaktorzy"]))
+    cookie = client.cookies[django_settings.SESSION_COOKIE_NAME]
+    page.context.add_cookies([{"name": cookie.key, "value": cookie.value, "url": live_server.url}])
+    page.goto(live_server.url + f"/admin/pages/{site.article.pk}/edit/")
+    page.locator("[data-side-panel-toggle='checks']").click()
+    panel = page.locator("[data-side-panel='checks']")
+    expect(panel.locator("[data-content-reading-time]")).to_have_text(re.compile(r"\d+ min"))
+    expect(panel.get_by_text("Czytelność (FOG-PL)")).to_be_visible()
+    text = panel.inner_text()
+    english = [w for w in STOP_LIST if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text)]
+    assert english == [], text
+    page.goto("about:blank")  # stop the admin's background requests before the flush
