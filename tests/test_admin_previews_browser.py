@@ -1,9 +1,11 @@
 """The editor's screens in a real browser: the share-card preview styled under the policy, and
 the checks panel in Polish."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 from django.conf import settings as django_settings
 from playwright.sync_api import expect
 
@@ -14,7 +16,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def site(transactional_db):
+    # An earlier transactional test may have flushed what the migrations create: the roots and
+    # the editorial groups and workflow of home/migrations/0002.
     ensure_wagtail_roots()
+    migration = importlib.import_module("home.migrations.0002_editorial_groups_and_workflow")
+    migration.create_groups_and_workflow(apps, None)  # idempotent
     return build_public_site()
 
 
