@@ -9,9 +9,10 @@ document loads).
 
 import hashlib
 import json
+import logging
 
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
 from django.utils.dateformat import format as date_format
 from django.utils.translation import override
 from wagtail.models import Page
@@ -29,6 +30,8 @@ from .results import (
     type_of,
 )
 from .snippets import highlight
+
+logger = logging.getLogger(__name__)
 
 #: Ids kept per search: 100 pages of results (~5 KB); a page further on is searched again.
 KEPT_IDS = 1000
@@ -123,19 +126,22 @@ def shown_date(page, kind):
 
 
 def promoted_results(request, parsed, record_hit):
-    """Editors' picks for the query (only live public pages), recording the hit when asked."""
-    from wagtail.contrib.search_promotions.models import Query
+    """Editors' picks for the query (only live public pages), recording the hit when asked.
+
+    Reading the picks writes nothing; the hit is recorded best-effort (`record_search_hit`).
+    """
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
 
     if parsed.is_empty:
         return []
-    try:
-        with transaction.atomic():
-            query = Query.get(parsed.text)
-            if record_hit:
-                query.add_hit()
-    except IntegrityError:  # two first searches for the same words at once: count one
-        return []
-    picks = list(query.editors_picks.all())
+    if record_hit:
+        record_search_hit(parsed.text)
+    picks = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(parsed.text)
+        ).order_by("sort_order")
+    )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     visible = (
         {page.pk: page for page in searchable_pages(request).filter(pk__in=page_ids)}
@@ -160,3 +166,19 @@ def promoted_results(request, parsed, record_hit):
                 }
             )
     return rows
+
+
+def record_search_hit(text):
+    """Count a search for the promotions report, or skip it when the database will not write.
+
+    A count is not worth a reader's results: a locked SQLite file ("database is locked" under
+    concurrent writers) or two first searches for the same words at once (a duplicate query
+    row) lose one hit, in a savepoint of its own, never the page.
+    """
+    from wagtail.contrib.search_promotions.models import Query
+
+    try:
+        with transaction.atomic():
+            Query.get(text).add_hit()
+    except DatabaseError as error:
+        logger.warning("Search hit not recorded for %r: %s", text, error)

@@ -354,3 +354,37 @@ def test_search_page_query_count_does_not_grow_with_results(site_tree, client):
         return len(queries)
 
     assert count("ogłoszenie 3") == count("ogłoszenie")
+
+
+def test_a_locked_database_while_counting_the_hit_still_shows_the_results(
+    corpus, client, monkeypatch, caplog
+):
+    """Under concurrent writers SQLite answers "database is locked": the search loses the count
+    for the promotions report, never its results or the editors' picks."""
+    from django.db import OperationalError
+
+    SearchPromotion.objects.create(
+        query=Query.get("rawicz"), page=corpus.pages["contact"], description="Napisz do nas"
+    )
+
+    def locked(self, date=None):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(Query, "add_hit", locked)
+    response = client.get("/szukaj/", {"q": "Rawicz"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Znaleziono 1 wynik " in html and "Napisz do nas" in html
+    assert result_links(html)[0][1] == "Wizyta studyjna w Rawiczu i Jarocinie"
+    assert "Search hit not recorded" in caplog.text
+    assert Query.get("rawicz").hits == 0
+    assert client.get("/szukaj/", {"q": "Kalisz"}).status_code == 200  # the connection still works
+
+
+def test_sqlite_waits_for_the_lock_and_takes_it_when_a_transaction_starts():
+    from django.conf import settings
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite's locking options")
+    options = settings.DATABASES["default"]["OPTIONS"]
+    assert options["timeout"] >= 5 and options["transaction_mode"] == "IMMEDIATE"
