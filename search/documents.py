@@ -83,6 +83,10 @@ def _stream_text(page):
 def page_text(page):
     """Everything a reader may search a page by: title, lead, body (with visit stops), visit data."""
     parts = [page.title, getattr(page, "lead", ""), *_visit_fields(page), _date_text(page)]
+    parts.append(_type_label(page))  # "wizyta" finds visits whose text never says it
+    for block in _raw_blocks(page):  # the stops' kinds and voivodeships, as their labels
+        if block.get("type") == "stop" and isinstance(block.get("value"), dict):
+            parts.extend(_raw_stop_labels(block["value"]))
     parts.extend(_stream_text(page))
     return _clean(" ".join(part for part in parts if part))
 
@@ -96,8 +100,8 @@ def _fingerprint(page):
 
 
 def search_keys(page):
-    """The indexed keys of a page: title keys first (counted twice: a title match ranks higher),
-    then the keys of the whole text, then its folded words in order, for phrase search.
+    """The indexed keys of a page: title keys, the keys of the whole text, its folded words in
+    order (for phrase search), then the keys of its fields behind their markers (ranking).
 
     Kept on the page object for as long as its text is unchanged: the index asks for every
     search field once per column it fills (title, body, autocomplete), which made `update_index`
@@ -109,8 +113,64 @@ def search_keys(page):
 def _search_keys(page):
     text = page_text(page)
     return " ".join(
-        [*polish.document_keys(page.title), *polish.document_keys(text), *folded_words(text)]
+        [
+            *polish.document_keys(page.title),
+            *polish.document_keys(text),
+            *folded_words(text),
+            *field_keys(field_texts(page)),
+        ]
     )
+
+
+#: Markers of the keys that say in which field a word stands (see `field_keys`); like the
+#: suggestion markers, a letter and a digit: never a folded word, a lemma key or a reader's word.
+FIELD_MARKS = {"title": "t0", "lead": "l0", "stops": "s0", "captions": "c0"}
+
+
+def field_keys(fields):
+    """The keys of the title, the lead and the stops' headings, towns and kinds, each behind
+    its field's marker, and the keys found only in captions behind theirs: what the ranking
+    (`ranking.py`) weighs a word by. A key in none of them is the body's."""
+    keys = {name: set(polish.document_keys(fields[name])) for name in FIELD_MARKS}
+    keys["captions"] -= set().union(
+        *(keys[name] for name in ("title", "lead", "stops")), polish.document_keys(fields["body"])
+    )
+    return [FIELD_MARKS[name] + key for name in FIELD_MARKS for key in sorted(keys[name])]
+
+
+def _type_label(page):
+    from .results import TYPE_LABELS, type_of
+
+    kind = type_of(page)
+    return str(TYPE_LABELS[kind]) if kind != "page" else ""
+
+
+def field_texts(page):
+    """The text of a page by field, read from raw StreamField data: title, lead, stops (the
+    headings, towns and kinds of visit stops), body (paragraphs, headings, quotes, the stops'
+    descriptions and people, a visit's data and dates) and captions (photos' captions and
+    credits, galleries', documents' and embeds' titles, the page type's name)."""
+    parts = {"title": [page.title], "lead": [getattr(page, "lead", "")], "stops": [], "body": []}
+    parts["captions"] = [_type_label(page)]
+    for block in _raw_blocks(page):
+        value, kind = block.get("value"), block.get("type")
+        if kind == "stop" and isinstance(value, dict):
+            parts["stops"].extend([value.get("heading") or "", value.get("town") or ""])
+            parts["stops"].extend(_raw_stop_labels(value))
+            parts["body"].extend(_raw_strings(value.get("description")))
+            parts["body"].extend(_raw_strings(value.get("people")))
+            parts["captions"].extend(_raw_strings(value.get("photos"), "photo-list"))
+        elif kind in _BODY_BLOCKS:
+            parts["body"].extend(_raw_strings(value))
+        else:
+            parts["captions"].extend(_raw_strings(value))
+    parts["body"].extend([*_visit_fields(page), _date_text(page)])
+    return {name: _clean(" ".join(text for text in texts if text)) for name, texts in parts.items()}
+
+
+#: Block types whose text is the body's; other blocks (images, galleries, documents, embeds) are
+#: read as captions.
+_BODY_BLOCKS = {"paragraph", "heading", "quote"}
 
 
 #: Markers of the suggestion keys (see `suggestion_keys`): a letter and a digit, so a key never
@@ -192,6 +252,11 @@ def snippet_text(page):
             parts.extend(_raw_strings(value))
     parts.extend(_visit_fields(page))
     return _clean(" ".join(part for part in parts if part))
+
+
+def _raw_blocks(page):
+    body = getattr(page, "body", None)
+    return getattr(body, "raw_data", None) or []
 
 
 def _clean(text):

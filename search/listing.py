@@ -20,8 +20,9 @@ from wagtail.models import Page
 from kronika.caching.shared import shared_values
 
 from .documents import snippet_text
-from .matching import SearchResults, ids_in_order, matching_entries, query_text, ranked_ids
+from .matching import SearchResults, ids_in_order, matching_entries, query_text
 from .query import build_search_query
+from .ranking import ranked_ids
 from .results import (
     TYPE_LABELS,
     kept_until_change,
@@ -52,10 +53,9 @@ def matching_pages(request, parsed, filters):
         allowed = filters.apply(searchable_pages(request))
         if query is None:
             return list(order_by_date(allowed).values_list("pk", flat=True))
-        entries = matching_entries(query, allowed)
         if filters.sort == "relevance":
-            return ranked_ids(entries)
-        return ids_in_order(order_by_date(allowed), entries)
+            return ranked_ids(query, parsed.scored_words(), allowed, parsed.proximity_phrase())
+        return ids_in_order(order_by_date(allowed), matching_entries(query, allowed))
 
     kept = kept_ids(request, query, filters, find)
     return SearchResults(kept["ids"], kept["total"], find)

@@ -57,6 +57,18 @@ class ParsedQuery:
         """Per free word its alternative keys (the normaliser's query_keys)."""
         return polish.query_keys(self.free_text) if polish.tokens(self.free_text) else []
 
+    def scored_words(self):
+        """The words the ranking weighs (`ranking.py`): the free words' and the phrases' keys."""
+        words = [keys for keys in self.word_keys() if keys]
+        for phrase in self.phrases:
+            words.extend(keys for keys in polish.query_keys(phrase) if keys)
+        return words
+
+    def proximity_phrase(self):
+        """The free words folded, when there are two or more: rewarded when they stand together."""
+        words = folded_words(self.free_text)
+        return " ".join(words) if len(self.word_keys()) >= 2 else ""
+
     def highlight_keys(self):
         """Keys whose words a snippet marks: the free words' keys and the phrases' folded words."""
         keys = set().union(*self.word_keys()) if self.word_keys() else set()
