@@ -13,18 +13,21 @@ import logging
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils.dateformat import format as date_format
 from django.utils.translation import override
+from modelsearch.query import PlainText
 from wagtail.models import Page
 
 from kronika.caching.shared import shared_values
 
 from .documents import snippet_text
 from .matching import SearchResults, ids_in_order, matching_entries, query_text
-from .query import build_search_query
-from .ranking import ranked_ids
+from .query import build_search_query, split_year
+from .ranking import ranked_ids, year_score
 from .results import (
     TYPE_LABELS,
+    dated_in,
     kept_until_change,
     order_by_date,
     searchable_pages,
@@ -53,12 +56,34 @@ def matching_pages(request, parsed, filters):
         allowed = filters.apply(searchable_pages(request))
         if query is None:
             return list(order_by_date(allowed).values_list("pk", flat=True))
+        matched, ranking = _matched(parsed, query, allowed)
         if filters.sort == "relevance":
-            return ranked_ids(query, parsed.scored_words(), allowed, parsed.proximity_phrase())
-        return ids_in_order(order_by_date(allowed), matching_entries(query, allowed))
+            return ranked_ids(matched, allowed, **ranking)
+        return ids_in_order(order_by_date(matched))
 
     kept = kept_ids(request, query, filters, find)
     return SearchResults(kept["ids"], kept["total"], find)
+
+
+def _matched(parsed, query, allowed):
+    """The matching pages of `allowed`, and what ranks them (`ranking.ranked_ids`'s words,
+    phrase and the year's score if any).
+
+    A four-digit year is matched by the page's date (a visit: any of its days) or by its text,
+    and a page dated in it ranks higher (`ranking.year_score`); the other words as usual.
+    """
+    year, rest = split_year(parsed)
+    if year is None:
+        matched = allowed.filter(pk__in=matching_entries(query, allowed).values("page_id"))
+        return matched, {"words": parsed.scored_words(), "phrase": parsed.proximity_phrase()}
+    dated = dated_in(allowed, year)
+    mentioned = matching_entries(PlainText(str(year)), allowed).values("page_id")
+    matched = allowed.filter(Q(pk__in=dated) | Q(pk__in=mentioned))
+    rest_query = build_search_query(rest)
+    if rest_query is not None:
+        matched = matched.filter(pk__in=matching_entries(rest_query, allowed).values("page_id"))
+    ranking = {"words": rest.scored_words(), "phrase": rest.proximity_phrase()}
+    return matched, {**ranking, "bonus": year_score(year, dated)}
 
 
 def kept_ids(request, query, filters, find):
@@ -113,7 +138,10 @@ def _shown_pages(request, ids):
 
 
 def shown_date(page, kind):
-    """The date of a result: the visit dates, the publication date or the first publication."""
+    """The date of a result: the visit dates, the publication date or the first publication;
+    none for standard, index and utility pages, whose publication says nothing to a reader."""
+    if kind == "page":
+        return {"date": None, "date_text": ""}
     if kind == "visit" and page.start_date:
         return {"date": page.start_date, "date_text": page.dates_display}
     day = getattr(page, "publication_date", None)

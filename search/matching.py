@@ -155,10 +155,10 @@ def index_scans():
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
-def ids_in_order(pages, entries):
-    """The ids of `pages` (an ordered page queryset) that have one of `entries`, in their order."""
+def ids_in_order(pages):
+    """The ids of `pages` (an ordered page queryset filtered by matches), in their order."""
     with index_scans():
-        return list(pages.filter(pk__in=entries.values("page_id")).values_list("pk", flat=True))
+        return list(pages.values_list("pk", flat=True))
 
 
 class SearchResults:

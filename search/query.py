@@ -87,6 +87,32 @@ def parse_query(raw):
     return ParsedQuery(text=text, free_text=free_text, phrases=phrases)
 
 
+def echoed(parsed):
+    """The query as the page repeats it, in Polish quotes once: „Rawicz”, „Smak Bistro” for a
+    query in quotes, „»Smak Bistro« Rawicz” for a phrase among other words."""
+    text = parsed.text
+    if len(parsed.phrases) == 1 and not polish.tokens(parsed.free_text):
+        return f"„{parsed.phrases[0]}”"
+    return f"„{_PHRASE.sub(lambda match: f'»{match.group(1).strip()}«', text)}”"
+
+
+def split_year(parsed):
+    """The first four-digit year of the free words (1990–2100) and the query without it, or
+    (None, the query): a year restricts and boosts by the page's date (`listing.py`)."""
+    from .results import MAX_YEAR, MIN_YEAR
+
+    for word in polish.tokens(parsed.free_text):
+        if (
+            len(word) == 4
+            and word.isascii()
+            and word.isdigit()
+            and MIN_YEAR <= int(word) <= MAX_YEAR
+        ):
+            rest = re.sub(rf"(?<!\w){word}(?!\w)", " ", parsed.free_text, count=1)
+            return int(word), ParsedQuery(parsed.text, rest, parsed.phrases)
+    return None, parsed
+
+
 def _any_key(keys):
     ordered = sorted(keys)
     if len(ordered) == 1:

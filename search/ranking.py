@@ -25,6 +25,8 @@ FIELD_WEIGHTS = {"title": 8, "lead": 4, "stops": 3, "captions": 1}
 BODY_WEIGHT = 2
 #: All free words side by side, in the order typed ("smak bistro" in "Smak Bistro").
 PROXIMITY_BONUS = 3
+#: A year typed in the query, on a page dated in that year (a visit: any of its days).
+YEAR_WEIGHT = 8
 
 
 def _marked(keys, field):
@@ -52,13 +54,22 @@ def _content():
     return Q(listedpage__isnull=False) if news_model() is not None else Q(pk__in=[])
 
 
-def ranked_ids(tree, words, allowed, phrase=""):
-    """The ids of the pages in `allowed` that match `tree`, best first.
+def year_score(year, dated):
+    """What a year in the query scores: `YEAR_WEIGHT` on the pages dated in it (`dated`, ids),
+    else the field the year stands in, as any word."""
+    return Case(
+        When(pk__in=dated, then=Value(YEAR_WEIGHT)),
+        default=word_score({str(year)}),
+        output_field=IntegerField(),
+    )
+
+
+def ranked_ids(pages, allowed, words, phrase="", bonus=None):
+    """The ids of `pages` (the matching pages of `allowed`), best first.
 
     `words` are the scored words (each a set of alternative keys), `phrase` the folded free
-    words to reward standing together (empty: no bonus).
+    words to reward standing together (empty: no bonus), `bonus` one more score expression.
     """
-    pages = allowed.filter(pk__in=matching_entries(tree, allowed).values("page_id"))
     scores = [word_score(keys) for keys in words]
     if phrase:
         together = matching_entries(Phrase(phrase), allowed).values("page_id")
@@ -69,6 +80,8 @@ def ranked_ids(tree, words, allowed, phrase=""):
                 output_field=IntegerField(),
             )
         )
+    if bonus is not None:
+        scores.append(bonus)
     tier = _content()
     if words:
         titled = [_marked(keys, "title") for keys in words]

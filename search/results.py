@@ -164,6 +164,18 @@ def _type_available(kind):
     return (news_model() if kind == "news" else visit_model()) is not None
 
 
+def dated_in(pages, year):
+    """The ids of `pages` whose date falls in `year`: a visit's days (from its first to its last),
+    else the date shown (publication date, first publication)."""
+    dated = Q(shown_year=year)
+    if visit_model() is not None:
+        dated |= Q(
+            listedpage__visitpage__start_date__year__lte=year,
+            listedpage__visitpage__end_date__year__gte=year,
+        )
+    return pages.annotate(shown_year=ExtractYear(shown_date())).filter(dated).values("pk")
+
+
 def available_years(pages):
     """Years with at least one searchable page, newest first (one query)."""
     years = (

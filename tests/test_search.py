@@ -260,7 +260,7 @@ def test_snippet_escapes_and_marks_by_key():
 
 def test_empty_state_and_no_results_state(corpus, client):
     html = client.get("/szukaj/").content.decode()
-    assert "Jak szukać" in html and "spoldzielnia socjalna" in html
+    assert "Jak szukać" in html
     assert 'id="search-results"' not in html
     html = client.get("/szukaj/", {"q": "Rawicz ceramika", "typ": "news"}).content.decode()
     assert "Nic nie znaleźliśmy" in html and "Szukaj bez filtrów" in html
@@ -388,3 +388,43 @@ def test_sqlite_waits_for_the_lock_and_takes_it_when_a_transaction_starts():
         pytest.skip("SQLite's locking options")
     options = settings.DATABASES["default"]["OPTIONS"]
     assert options["timeout"] >= 5 and options["transaction_mode"] == "IMMEDIATE"
+
+
+def test_example_queries_come_from_the_content_and_each_finds_something(corpus, client):
+    """The most visited towns, the most visited kind of institution, the latest year of visits."""
+    html = client.get("/szukaj/").content.decode()
+    examples = re.findall(
+        r'<li><a href="(\?q=[^"]+)">([^<]+)</a></li>', html.split('class="search-examples"')[1]
+    )
+    assert [text for _, text in examples] == ["Jarocin", "Rawicz", "CUS", "wizyty studyjne 2022"]
+    for url, text in examples:
+        found = client.get("/szukaj/" + url.replace("&amp;", "&")).content.decode()
+        assert "Znaleziono" in found and "Nic nie znaleźliśmy" not in found, text
+
+
+def test_a_quoted_query_is_echoed_in_one_pair_of_quotes(corpus, client):
+    html = client.get("/szukaj/", {"q": '"Smak Bistro"'}).content.decode()
+    assert "<title>„Smak Bistro” — wyniki wyszukiwania" in html
+    assert "dla zapytania „Smak Bistro”." in html
+    assert "&quot;" not in html.split('id="search-count"')[1].split("</p>")[0]
+    html = client.get("/szukaj/", {"q": "„Smak Bistro” Rawicz"}).content.decode()
+    assert "dla zapytania „»Smak Bistro« Rawicz”." in html
+
+
+def test_a_year_in_the_query_finds_the_visits_of_that_year_and_says_so(corpus, client):
+    html = client.get("/szukaj/", {"q": "wizyta 2021"}).content.decode()
+    assert {title for _, title in result_links(html)} == {
+        "Wizyta studyjna w Rawiczu i Jarocinie",
+        "Podsumowanie roku: wizyty studyjne 2021",
+    }
+    assert "Wizyta w Łodzi" not in html
+    assert "Rok 2021: najpierw strony z tego roku (wizyty według ich dat)" in html
+    assert "Rok 2021" not in client.get("/szukaj/", {"q": "wizyta"}).content.decode()
+
+
+def test_pages_without_a_date_show_none(corpus, client):
+    html = client.get("/szukaj/", {"q": "Poznań"}).content.decode()
+    contact = html.split(">Kontakt</a>", 1)[1].split("</li>", 1)[0]
+    assert '<span class="search-result__type">Strona</span>' in contact
+    assert "<time" not in contact
+

@@ -95,6 +95,25 @@ JUDGED = [
     judged("mieszkania treningowe", first="news_flats"),
     judged("szkolenie", first="news_training"),
     judged("ekonomia społeczna", first="news_conference"),
+    # A year restricts to the pages dated in it (a visit: its days) or mentioning it, dated first.
+    judged(
+        "wizyta 2021",
+        top3={"visit_rawicz", "visit_wroclaw"},
+        absent={"visit_lodz", "visit_krakow", "visit_gdansk", "visit_lublin", "visit_index"},
+    ),
+    judged(
+        "wizyta 2023",
+        order=["visit_gdansk", "visit_krakow"],
+        absent={"visit_rawicz", "visit_lodz", "visit_lublin"},
+    ),
+    judged("CUS 2020", order=["news_first_cus", "news_cus_law"], absent={"visit_krakow"}),
+    judged(
+        "2022",
+        order=["fair_kalisz", "news_caption", "visit_lodz", "news_cafe"],
+        absent={"visit_rawicz"},
+    ),
+    judged("Łódź 2022", first="visit_lodz", absent={"cooperation"}),
+    judged("Rawicz 2023", first="news_flats", absent={"visit_rawicz", "news_caption"}),
     # A utility page first when its own title is what the reader typed.
     judged("deklaracja dostępności", first="statement"),
     judged("mapa strony", first="sitemap"),
