@@ -2,8 +2,9 @@
 
 `page_text()` works for any BasePage subclass: it reads the fields a page type has (title, lead,
 `body`, and a visit's organiser, participants, regions and dates) and skips the others.
-`snippet_text()` is the same reading without the title, from the raw StreamField data, so the
-results page renders snippets without loading images or documents (no query per result).
+`snippet_passages()` is the same reading without the title, from the raw StreamField data, a
+passage per field or block, so the results page renders snippets without loading images or
+documents (no query per result).
 """
 
 import functools
@@ -233,25 +234,31 @@ def _raw_stop_labels(value):
     return [label for label in labels if label]
 
 
-def snippet_text(page):
-    """Lead, body and visit fields as plain text, read from raw data (no database queries)."""
-    parts = [getattr(page, "lead", "")]
-    body = getattr(page, "body", None)
-    for block in getattr(body, "raw_data", None) or []:
+def snippet_passages(page):
+    """The passages a snippet is cut from, read from raw data (no database queries): the lead,
+    each block's text on its own (a photo's caption with its credit, a quote with its author),
+    each stop as its heading, place and kinds before its description and people, and a visit's
+    organiser and participants. A snippet never runs two of them together."""
+    passages = [getattr(page, "lead", "")]
+    for block in _raw_blocks(page):
         value = block.get("value")
         if block.get("type") == "stop" and isinstance(value, dict):
             place = ", ".join(filter(None, [value.get("town"), *_raw_stop_labels(value)]))
-            parts.append(f"{value.get('heading', '')} ({place}).")
-            parts.extend(_raw_strings(value.get("description")))
-            parts.extend(
-                ", ".join(filter(None, [person.get("name"), person.get("role")]))
-                for person in value.get("people") or []
-                if isinstance(person, dict)
-            )
+            people = "; ".join(_raw_people(value.get("people") or []))
+            description = " ".join(_raw_strings(value.get("description")))
+            passages.append(f"{value.get('heading', '')} ({place}): {description} {people}".strip())
         else:
-            parts.extend(_raw_strings(value))
-    parts.extend(_visit_fields(page))
-    return _clean(" ".join(part for part in parts if part))
+            passages.append(" ".join(_raw_strings(value)))
+    passages.append(". ".join(_visit_fields(page)))
+    return [text for text in map(_clean, passages) if text]
+
+
+def _raw_people(items):
+    """ "Name, role" of each person met at a stop (a ListBlock's items, bare or wrapped)."""
+    for item in items:
+        person = item.get("value", item) if isinstance(item, dict) else None
+        if isinstance(person, dict):
+            yield ", ".join(filter(None, [person.get("name"), person.get("role")]))
 
 
 def _raw_blocks(page):

@@ -21,7 +21,7 @@ from wagtail.models import Page
 
 from kronika.caching.shared import shared_values
 
-from .documents import snippet_text
+from .documents import snippet_passages
 from .matching import SearchResults, ids_in_order, matching_entries, query_text
 from .query import build_search_query, split_year
 from .ranking import ranked_ids, year_score
@@ -33,7 +33,7 @@ from .results import (
     searchable_pages,
     type_of,
 )
-from .snippets import highlight
+from .snippets import best_passage, highlight
 
 logger = logging.getLogger(__name__)
 
@@ -110,12 +110,14 @@ def result_rows(request, parsed, ids):
     """What the template shows of each result, in the order of `ids`: link, title, type, date
     and the snippet with the query's words marked."""
     keys = parsed.highlight_keys()
-    shown = shared_values(request, "result", ids, lambda missing: _shown_pages(request, missing))
+    shown = shared_values(
+        request, "search-result", ids, lambda missing: _shown_pages(request, missing)
+    )
     return [
         {
             **shown[pk],
             "type_label": TYPE_LABELS[shown[pk]["type"]],
-            "snippet": highlight(shown[pk]["text"], keys),
+            "snippet": highlight(best_passage(shown[pk]["passages"], keys), keys),
         }
         for pk in ids
         if pk in shown
@@ -132,7 +134,7 @@ def _shown_pages(request, ids):
             "url": page.get_url(request),
             "type": kind,
             **shown_date(page, kind),
-            "text": snippet_text(page),
+            "passages": snippet_passages(page),
         }
     return rows
 

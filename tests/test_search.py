@@ -428,3 +428,15 @@ def test_pages_without_a_date_show_none(corpus, client):
     assert '<span class="search-result__type">Strona</span>' in contact
     assert "<time" not in contact
 
+
+def test_snippet_is_the_best_matching_passage_with_its_stop_heading(corpus, client):
+    html = client.get("/szukaj/", {"q": "obiad bistro"}).content.decode()
+    snippet = html.split('class="search-result__snippet">', 1)[1].split("</p>", 1)[0]
+    assert snippet.startswith("Spółdzielnia Socjalna „Smak <mark>Bistro</mark>” (Rawicz")
+    assert "<mark>Obiad</mark> w <mark>bistro</mark> prowadzonym przez spółdzielnię." in snippet
+    assert "Dyrektorka" not in snippet and "Dwudniowa" not in snippet  # other stops, the lead
+    html = client.get("/szukaj/", {"q": "kierowniczka"}).content.decode()
+    snippet = html.split('class="search-result__snippet">', 1)[1].split("</p>", 1)[0]
+    assert snippet.startswith("Zakład Aktywności Zawodowej w Łodzi (Łódź, łódzkie, ZAZ):")
+    assert "Ewa Wiśniewska, <mark>kierowniczka</mark> ZAZ" in snippet
+    assert "Jednodniowy" not in snippet
