@@ -2,8 +2,9 @@
 
 `page_text()` works for any BasePage subclass: it reads the fields a page type has (title, lead,
 `body`, and a visit's organiser, participants, regions and dates) and skips the others.
-`snippet_text()` is the same reading without the title, from the raw StreamField data, so the
-results page renders snippets without loading images or documents (no query per result).
+`snippet_passages()` is the same reading without the title, from the raw StreamField data, a
+passage per field or block, so the results page renders snippets without loading images or
+documents (no query per result).
 """
 
 import functools
@@ -83,6 +84,10 @@ def _stream_text(page):
 def page_text(page):
     """Everything a reader may search a page by: title, lead, body (with visit stops), visit data."""
     parts = [page.title, getattr(page, "lead", ""), *_visit_fields(page), _date_text(page)]
+    parts.append(_type_label(page))  # "wizyta" finds visits whose text never says it
+    for block in _raw_blocks(page):  # the stops' kinds and voivodeships, as their labels
+        if block.get("type") == "stop" and isinstance(block.get("value"), dict):
+            parts.extend(_raw_stop_labels(block["value"]))
     parts.extend(_stream_text(page))
     return _clean(" ".join(part for part in parts if part))
 
@@ -96,8 +101,8 @@ def _fingerprint(page):
 
 
 def search_keys(page):
-    """The indexed keys of a page: title keys first (counted twice: a title match ranks higher),
-    then the keys of the whole text, then its folded words in order, for phrase search.
+    """The indexed keys of a page: title keys, the keys of the whole text, its folded words in
+    order (for phrase search), then the keys of its fields behind their markers (ranking).
 
     Kept on the page object for as long as its text is unchanged: the index asks for every
     search field once per column it fills (title, body, autocomplete), which made `update_index`
@@ -109,8 +114,64 @@ def search_keys(page):
 def _search_keys(page):
     text = page_text(page)
     return " ".join(
-        [*polish.document_keys(page.title), *polish.document_keys(text), *folded_words(text)]
+        [
+            *polish.document_keys(page.title),
+            *polish.document_keys(text),
+            *folded_words(text),
+            *field_keys(field_texts(page)),
+        ]
     )
+
+
+#: Markers of the keys that say in which field a word stands (see `field_keys`); like the
+#: suggestion markers, a letter and a digit: never a folded word, a lemma key or a reader's word.
+FIELD_MARKS = {"title": "t0", "lead": "l0", "stops": "s0", "captions": "c0"}
+
+
+def field_keys(fields):
+    """The keys of the title, the lead and the stops' headings, towns and kinds, each behind
+    its field's marker, and the keys found only in captions behind theirs: what the ranking
+    (`ranking.py`) weighs a word by. A key in none of them is the body's."""
+    keys = {name: set(polish.document_keys(fields[name])) for name in FIELD_MARKS}
+    keys["captions"] -= set().union(
+        *(keys[name] for name in ("title", "lead", "stops")), polish.document_keys(fields["body"])
+    )
+    return [FIELD_MARKS[name] + key for name in FIELD_MARKS for key in sorted(keys[name])]
+
+
+def _type_label(page):
+    from .results import TYPE_LABELS, type_of
+
+    kind = type_of(page)
+    return str(TYPE_LABELS[kind]) if kind != "page" else ""
+
+
+def field_texts(page):
+    """The text of a page by field, read from raw StreamField data: title, lead, stops (the
+    headings, towns and kinds of visit stops), body (paragraphs, headings, quotes, the stops'
+    descriptions and people, a visit's data and dates) and captions (photos' captions and
+    credits, galleries', documents' and embeds' titles, the page type's name)."""
+    parts = {"title": [page.title], "lead": [getattr(page, "lead", "")], "stops": [], "body": []}
+    parts["captions"] = [_type_label(page)]
+    for block in _raw_blocks(page):
+        value, kind = block.get("value"), block.get("type")
+        if kind == "stop" and isinstance(value, dict):
+            parts["stops"].extend([value.get("heading") or "", value.get("town") or ""])
+            parts["stops"].extend(_raw_stop_labels(value))
+            parts["body"].extend(_raw_strings(value.get("description")))
+            parts["body"].extend(_raw_strings(value.get("people")))
+            parts["captions"].extend(_raw_strings(value.get("photos"), "photo-list"))
+        elif kind in _BODY_BLOCKS:
+            parts["body"].extend(_raw_strings(value))
+        else:
+            parts["captions"].extend(_raw_strings(value))
+    parts["body"].extend([*_visit_fields(page), _date_text(page)])
+    return {name: _clean(" ".join(text for text in texts if text)) for name, texts in parts.items()}
+
+
+#: Block types whose text is the body's; other blocks (images, galleries, documents, embeds) are
+#: read as captions.
+_BODY_BLOCKS = {"paragraph", "heading", "quote"}
 
 
 #: Markers of the suggestion keys (see `suggestion_keys`): a letter and a digit, so a key never
@@ -173,25 +234,36 @@ def _raw_stop_labels(value):
     return [label for label in labels if label]
 
 
-def snippet_text(page):
-    """Lead, body and visit fields as plain text, read from raw data (no database queries)."""
-    parts = [getattr(page, "lead", "")]
-    body = getattr(page, "body", None)
-    for block in getattr(body, "raw_data", None) or []:
+def snippet_passages(page):
+    """The passages a snippet is cut from, read from raw data (no database queries): the lead,
+    each block's text on its own (a photo's caption with its credit, a quote with its author),
+    each stop as its heading, place and kinds before its description and people, and a visit's
+    organiser and participants. A snippet never runs two of them together."""
+    passages = [getattr(page, "lead", "")]
+    for block in _raw_blocks(page):
         value = block.get("value")
         if block.get("type") == "stop" and isinstance(value, dict):
             place = ", ".join(filter(None, [value.get("town"), *_raw_stop_labels(value)]))
-            parts.append(f"{value.get('heading', '')} ({place}).")
-            parts.extend(_raw_strings(value.get("description")))
-            parts.extend(
-                ", ".join(filter(None, [person.get("name"), person.get("role")]))
-                for person in value.get("people") or []
-                if isinstance(person, dict)
-            )
+            people = "; ".join(_raw_people(value.get("people") or []))
+            description = " ".join(_raw_strings(value.get("description")))
+            passages.append(f"{value.get('heading', '')} ({place}): {description} {people}".strip())
         else:
-            parts.extend(_raw_strings(value))
-    parts.extend(_visit_fields(page))
-    return _clean(" ".join(part for part in parts if part))
+            passages.append(" ".join(_raw_strings(value)))
+    passages.append(". ".join(_visit_fields(page)))
+    return [text for text in map(_clean, passages) if text]
+
+
+def _raw_people(items):
+    """ "Name, role" of each person met at a stop (a ListBlock's items, bare or wrapped)."""
+    for item in items:
+        person = item.get("value", item) if isinstance(item, dict) else None
+        if isinstance(person, dict):
+            yield ", ".join(filter(None, [person.get("name"), person.get("role")]))
+
+
+def _raw_blocks(page):
+    body = getattr(page, "body", None)
+    return getattr(body, "raw_data", None) or []
 
 
 def _clean(text):

@@ -9,26 +9,33 @@ document loads).
 
 import hashlib
 import json
+import logging
 
 from django.core.paginator import Paginator
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils.dateformat import format as date_format
 from django.utils.translation import override
+from modelsearch.query import PlainText
 from wagtail.models import Page
 
 from kronika.caching.shared import shared_values
 
-from .documents import snippet_text
-from .matching import SearchResults, ids_in_order, matching_entries, query_text, ranked_ids
-from .query import build_search_query
+from .documents import snippet_passages
+from .matching import SearchResults, ids_in_order, matching_entries, query_text
+from .query import build_search_query, split_year
+from .ranking import ranked_ids, year_score
 from .results import (
     TYPE_LABELS,
+    dated_in,
     kept_until_change,
     order_by_date,
     searchable_pages,
     type_of,
 )
-from .snippets import highlight
+from .snippets import best_passage, highlight
+
+logger = logging.getLogger(__name__)
 
 #: Ids kept per search: 100 pages of results (~5 KB); a page further on is searched again.
 KEPT_IDS = 1000
@@ -49,13 +56,34 @@ def matching_pages(request, parsed, filters):
         allowed = filters.apply(searchable_pages(request))
         if query is None:
             return list(order_by_date(allowed).values_list("pk", flat=True))
-        entries = matching_entries(query, allowed)
+        matched, ranking = _matched(parsed, query, allowed)
         if filters.sort == "relevance":
-            return ranked_ids(entries)
-        return ids_in_order(order_by_date(allowed), entries)
+            return ranked_ids(matched, allowed, **ranking)
+        return ids_in_order(order_by_date(matched))
 
     kept = kept_ids(request, query, filters, find)
     return SearchResults(kept["ids"], kept["total"], find)
+
+
+def _matched(parsed, query, allowed):
+    """The matching pages of `allowed`, and what ranks them (`ranking.ranked_ids`'s words,
+    phrase and the year's score if any).
+
+    A four-digit year is matched by the page's date (a visit: any of its days) or by its text,
+    and a page dated in it ranks higher (`ranking.year_score`); the other words as usual.
+    """
+    year, rest = split_year(parsed)
+    if year is None:
+        matched = allowed.filter(pk__in=matching_entries(query, allowed).values("page_id"))
+        return matched, {"words": parsed.scored_words(), "phrase": parsed.proximity_phrase()}
+    dated = dated_in(allowed, year)
+    mentioned = matching_entries(PlainText(str(year)), allowed).values("page_id")
+    matched = allowed.filter(Q(pk__in=dated) | Q(pk__in=mentioned))
+    rest_query = build_search_query(rest)
+    if rest_query is not None:
+        matched = matched.filter(pk__in=matching_entries(rest_query, allowed).values("page_id"))
+    ranking = {"words": rest.scored_words(), "phrase": rest.proximity_phrase()}
+    return matched, {**ranking, "bonus": year_score(year, dated)}
 
 
 def kept_ids(request, query, filters, find):
@@ -82,12 +110,14 @@ def result_rows(request, parsed, ids):
     """What the template shows of each result, in the order of `ids`: link, title, type, date
     and the snippet with the query's words marked."""
     keys = parsed.highlight_keys()
-    shown = shared_values(request, "result", ids, lambda missing: _shown_pages(request, missing))
+    shown = shared_values(
+        request, "search-result", ids, lambda missing: _shown_pages(request, missing)
+    )
     return [
         {
             **shown[pk],
             "type_label": TYPE_LABELS[shown[pk]["type"]],
-            "snippet": highlight(shown[pk]["text"], keys),
+            "snippet": highlight(best_passage(shown[pk]["passages"], keys), keys),
         }
         for pk in ids
         if pk in shown
@@ -104,13 +134,16 @@ def _shown_pages(request, ids):
             "url": page.get_url(request),
             "type": kind,
             **shown_date(page, kind),
-            "text": snippet_text(page),
+            "passages": snippet_passages(page),
         }
     return rows
 
 
 def shown_date(page, kind):
-    """The date of a result: the visit dates, the publication date or the first publication."""
+    """The date of a result: the visit dates, the publication date or the first publication;
+    none for standard, index and utility pages, whose publication says nothing to a reader."""
+    if kind == "page":
+        return {"date": None, "date_text": ""}
     if kind == "visit" and page.start_date:
         return {"date": page.start_date, "date_text": page.dates_display}
     day = getattr(page, "publication_date", None)
@@ -123,19 +156,22 @@ def shown_date(page, kind):
 
 
 def promoted_results(request, parsed, record_hit):
-    """Editors' picks for the query (only live public pages), recording the hit when asked."""
-    from wagtail.contrib.search_promotions.models import Query
+    """Editors' picks for the query (only live public pages), recording the hit when asked.
+
+    Reading the picks writes nothing; the hit is recorded best-effort (`record_search_hit`).
+    """
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
 
     if parsed.is_empty:
         return []
-    try:
-        with transaction.atomic():
-            query = Query.get(parsed.text)
-            if record_hit:
-                query.add_hit()
-    except IntegrityError:  # two first searches for the same words at once: count one
-        return []
-    picks = list(query.editors_picks.all())
+    if record_hit:
+        record_search_hit(parsed.text)
+    picks = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(parsed.text)
+        ).order_by("sort_order")
+    )
     page_ids = [pick.page_id for pick in picks if pick.page_id]
     visible = (
         {page.pk: page for page in searchable_pages(request).filter(pk__in=page_ids)}
@@ -160,3 +196,19 @@ def promoted_results(request, parsed, record_hit):
                 }
             )
     return rows
+
+
+def record_search_hit(text):
+    """Count a search for the promotions report, or skip it when the database will not write.
+
+    A count is not worth a reader's results: a locked SQLite file ("database is locked" under
+    concurrent writers) or two first searches for the same words at once (a duplicate query
+    row) lose one hit, in a savepoint of its own, never the page.
+    """
+    from wagtail.contrib.search_promotions.models import Query
+
+    try:
+        with transaction.atomic():
+            Query.get(text).add_hit()
+    except DatabaseError as error:
+        logger.warning("Search hit not recorded for %r: %s", text, error)

@@ -1,4 +1,5 @@
-"""Matching and ranking read straight from the search index, through one indexed lookup.
+"""Matching read straight from the search index, through one indexed lookup (the order of
+the matches: `ranking.py`).
 
 modelsearch's database backends match the combined `title || body` of every entry joined to the
 page table (PostgreSQL: no index serves that, so each search scanned all 20,000 entries, ~2 s)
@@ -20,14 +21,12 @@ from django.db.models import (
     Case,
     Exists,
     F,
-    FloatField,
     IntegerField,
     Lookup,
     OuterRef,
     Value,
     When,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Or, Phrase, PlainText
@@ -77,15 +76,12 @@ def _fts5(node, prefix):
 
 
 def _postgres_entries(tree, column, prefix):
-    from django.contrib.postgres.search import SearchQuery, SearchRank
+    from django.contrib.postgres.search import SearchQuery
 
     entries = get_app_config().get_model("IndexEntry")._default_manager
     query = SearchQuery(_tsquery(tree, prefix), search_type="raw", config="simple")
-    rank = SearchRank(F(column), query)
-    if column == BODY:  # title words matched literally rank higher, as in modelsearch
-        rank = SearchRank(F("title"), query) * F("title_norm") + rank
     return entries.filter(**{column: query}).annotate(
-        page_id=Cast("object_id", IntegerField()), entry_type=F("content_type_id"), rank=rank
+        page_id=Cast("object_id", IntegerField()), entry_type=F("content_type_id")
     )
 
 
@@ -107,24 +103,31 @@ def _sqlite_entries(tree, column, prefix):
     fts = get_app_config().get_model("SQLiteFTSIndexEntry")
     table = connection.ops.quote_name(fts._meta.db_table)
     match = _Fts5Match(table, f"{{{column}}} : {_fts5(tree, prefix)}")
-    # bm25() is lower for better matches; negated, higher is better on both databases.
-    rank = RawSQL(f"-bm25({table})", [], FloatField())
     return fts._default_manager.filter(match).annotate(
         page_id=Cast("index_entry__object_id", IntegerField()),
         entry_type=F("index_entry__content_type_id"),
-        rank=rank,
     )
+
+
+def _entries(tree, column=BODY, prefix=False):
+    if connection.vendor == "postgresql":
+        return _postgres_entries(tree, column, prefix)
+    if connection.vendor == "sqlite":
+        return _sqlite_entries(tree, column, prefix)
+    raise NotImplementedError(connection.vendor)  # pragma: no cover - SQLite and PostgreSQL only
+
+
+def marked_page_ids(tree):
+    """The page ids whose index rows match `tree`, a query of field-marked keys
+    (`documents.field_keys`), as a subquery: only pages' rows hold such keys, so no check of
+    the row's type is needed and the lookup is the index's alone."""
+    return _entries(tree).values("page_id")
 
 
 def matching_entries(tree, allowed, column=BODY, prefix=False):
     """Index rows of the pages in `allowed` (a page queryset) that match `tree`, each with
-    `page_id` and `rank` (higher is better); `prefix` makes every term a prefix (suggestions)."""
-    if connection.vendor == "postgresql":
-        entries = _postgres_entries(tree, column, prefix)
-    elif connection.vendor == "sqlite":
-        entries = _sqlite_entries(tree, column, prefix)
-    else:  # pragma: no cover - Kronika runs on SQLite and PostgreSQL only
-        raise NotImplementedError(connection.vendor)
+    `page_id`; `prefix` makes every term a prefix (suggestions)."""
+    entries = _entries(tree, column, prefix)
     # An entry belongs to a page when both its id and its (specific) content type match: images
     # share the table. One semi-join, no separate content type filter — with one, PostgreSQL
     # preferred that column's index to the GIN one and tested `@@` on every page's entry.
@@ -133,7 +136,7 @@ def matching_entries(tree, allowed, column=BODY, prefix=False):
 
 
 @contextmanager
-def _index_scans():
+def index_scans():
     """On PostgreSQL, no sequential scan for the statements inside.
 
     When a common word matches half the pages, the planner prefers reading the whole index
@@ -152,16 +155,10 @@ def _index_scans():
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
 
 
-def ranked_ids(entries):
-    """The page ids of `entries`, best match first (ties: newest page first), in one statement."""
-    with _index_scans():
-        return list(entries.order_by("-rank", "-page_id").values_list("page_id", flat=True))
-
-
-def ids_in_order(pages, entries):
-    """The ids of `pages` (an ordered page queryset) that have one of `entries`, in their order."""
-    with _index_scans():
-        return list(pages.filter(pk__in=entries.values("page_id")).values_list("pk", flat=True))
+def ids_in_order(pages):
+    """The ids of `pages` (an ordered page queryset filtered by matches), in their order."""
+    with index_scans():
+        return list(pages.values_list("pk", flat=True))
 
 
 class SearchResults:

@@ -57,6 +57,18 @@ class ParsedQuery:
         """Per free word its alternative keys (the normaliser's query_keys)."""
         return polish.query_keys(self.free_text) if polish.tokens(self.free_text) else []
 
+    def scored_words(self):
+        """The words the ranking weighs (`ranking.py`): the free words' and the phrases' keys."""
+        words = [keys for keys in self.word_keys() if keys]
+        for phrase in self.phrases:
+            words.extend(keys for keys in polish.query_keys(phrase) if keys)
+        return words
+
+    def proximity_phrase(self):
+        """The free words folded, when there are two or more: rewarded when they stand together."""
+        words = folded_words(self.free_text)
+        return " ".join(words) if len(self.word_keys()) >= 2 else ""
+
     def highlight_keys(self):
         """Keys whose words a snippet marks: the free words' keys and the phrases' folded words."""
         keys = set().union(*self.word_keys()) if self.word_keys() else set()
@@ -73,6 +85,32 @@ def parse_query(raw):
     free_text = _PHRASE.sub(" ", text)
     # An unpaired quote is just a character: the tokeniser drops it.
     return ParsedQuery(text=text, free_text=free_text, phrases=phrases)
+
+
+def echoed(parsed):
+    """The query as the page repeats it, in Polish quotes once: „Rawicz”, „Smak Bistro” for a
+    query in quotes, „»Smak Bistro« Rawicz” for a phrase among other words."""
+    text = parsed.text
+    if len(parsed.phrases) == 1 and not polish.tokens(parsed.free_text):
+        return f"„{parsed.phrases[0]}”"
+    return f"„{_PHRASE.sub(lambda match: f'»{match.group(1).strip()}«', text)}”"
+
+
+def split_year(parsed):
+    """The first four-digit year of the free words (1990–2100) and the query without it, or
+    (None, the query): a year restricts and boosts by the page's date (`listing.py`)."""
+    from .results import MAX_YEAR, MIN_YEAR
+
+    for word in polish.tokens(parsed.free_text):
+        if (
+            len(word) == 4
+            and word.isascii()
+            and word.isdigit()
+            and MIN_YEAR <= int(word) <= MAX_YEAR
+        ):
+            rest = re.sub(rf"(?<!\w){word}(?!\w)", " ", parsed.free_text, count=1)
+            return int(word), ParsedQuery(parsed.text, rest, parsed.phrases)
+    return None, parsed
 
 
 def _any_key(keys):

@@ -1,11 +1,9 @@
 """Which pages search may show, the reader's filters, ordering and the rows of a results page.
 
 Only live, public pages of Kronika's page types under the request's site, never expired or
-scheduled. Relevance order is the index's ranking (`matching.py`: bm25 on SQLite, ts_rank on
-PostgreSQL; title keys are indexed twice, so title matches rank higher), ties by newest pk; the two
-databases return the same result sets, not necessarily in the same relevance order. `sort=date` is
-deterministic on both: the date shown (visit start, publication date, first publication), newest
-first, then pk.
+scheduled. Relevance order is `ranking.py`'s (docs/search.md): the same integer scores and
+tie-breakers on SQLite and PostgreSQL, so the same order on both. `sort=date` is deterministic on
+both: the date shown (visit start, publication date, first publication), newest first, then pk.
 """
 
 import math
@@ -164,6 +162,18 @@ def read_filters(params):
 
 def _type_available(kind):
     return (news_model() if kind == "news" else visit_model()) is not None
+
+
+def dated_in(pages, year):
+    """The ids of `pages` whose date falls in `year`: a visit's days (from its first to its last),
+    else the date shown (publication date, first publication)."""
+    dated = Q(shown_year=year)
+    if visit_model() is not None:
+        dated |= Q(
+            listedpage__visitpage__start_date__year__lte=year,
+            listedpage__visitpage__end_date__year__gte=year,
+        )
+    return pages.annotate(shown_year=ExtractYear(shown_date())).filter(dated).values("pk")
 
 
 def available_years(pages):

@@ -1,4 +1,4 @@
-"""The text around the first match of a result, with matching words marked.
+"""The text around the first match of a result's best passage, with matching words marked.
 
 Words are compared by their normalised keys, as search compares them, so the query "Rawicz" marks
 "Rawiczu" and "spoldzielnia" marks "Spółdzielnię". Everything else is escaped.
@@ -37,6 +37,21 @@ def word_keys(words):
     return found
 
 
+def best_passage(passages, keys):
+    """The passage (one field or block, `documents.snippet_passages`) with the most of `keys`,
+    the first of equals; without a match, the first passage (the lead)."""
+    if not passages:
+        return ""
+    keys = frozenset(keys)
+    found = word_keys({match.group() for text in passages for match in _WORD.finditer(text)})
+
+    def matched(text):
+        return len(set().union(*(found[m.group()] & keys for m in _WORD.finditer(text))))
+
+    best = max(range(len(passages)), key=lambda n: (matched(passages[n]), -n))
+    return passages[best]
+
+
 def highlight(text, keys, words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
     """An escaped excerpt of `text` around its first word with any of `keys`, matches in <mark>.
 
@@ -58,6 +73,8 @@ def highlight(text, keys, words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
         if first is not None
         else words_before + words_after
     )
+    if len(words) <= words_before + words_after + 1:  # short enough: whole, with its context
+        start_word, end_word = 0, len(words)
     window = words[start_word:end_word]
     if not window:
         return mark_safe(escape(text[:200]))

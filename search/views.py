@@ -12,12 +12,12 @@ from django.views.decorators.http import require_GET
 from kronika.caching.shared import shared_value
 from visits.choices import VOIVODESHIPS
 
+from .examples import example_queries
 from .listing import matching_pages, paginate, promoted_results, result_rows
-from .query import parse_query
+from .query import echoed, parse_query, split_year
 from .results import SORT_CHOICES, TYPE_CHOICES, available_years, read_filters, searchable_pages
 from .suggestions import closest_spellings, title_suggestions
 
-EXAMPLE_QUERIES = ["Rawicz", "spoldzielnia socjalna", "wizyty studyjne 2021", '"Smak Bistro"']
 FILTER_PARAMS = ("typ", "rok", "wojewodztwo")
 
 
@@ -55,6 +55,7 @@ def search(request):
     searching = not parsed.is_empty or filters.active
     context = {
         "search_query": parsed.text,
+        "query_echo": echoed(parsed),
         "filters": filters,
         "searching": searching,
         "type_choices": TYPE_CHOICES,
@@ -65,7 +66,10 @@ def search(request):
         "years": shared_value(
             request, "search-years", lambda: available_years(searchable_pages(request))
         ),
-        "example_queries": [{"text": text, "url": _url({"q": text})} for text in EXAMPLE_QUERIES],
+        "example_queries": [
+            {"text": text, "url": _url({"q": text})}
+            for text in shared_value(request, "search-examples", lambda: example_queries(request))
+        ],
         "ignored_filters": [str(name) for name in filters.ignored],
     }
     if searching:
@@ -74,6 +78,12 @@ def search(request):
             found, request.GET.get("page"), settings.KRONIKA_SEARCH_RESULTS_PER_PAGE
         )
         count = page_of_results.paginator.count
+        year = split_year(parsed)[0]
+        if year is not None:
+            context["year_note"] = _(
+                "Rok %(year)d: najpierw strony z tego roku (wizyty według ich dat), potem te, "
+                "które tylko o nim wspominają."
+            ) % {"year": year}
         first_page = page_of_results.number == 1
         context.update(
             {

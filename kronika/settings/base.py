@@ -159,6 +159,11 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent readers and writers wait for the lock (up to 20 s) instead of failing with
+    # "database is locked"; a transaction takes the write lock when it starts, so two of them
+    # never deadlock upgrading a read lock (the default DEFERRED mode fails one at once).
+    DATABASES["default"]["OPTIONS"] = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,0 +1,179 @@
+"""The order of search results (docs/search.md): a judged query set over a corpus built in code.
+
+For each query the page that must come first, the pages that must be in the top 3 or the top 10,
+and those that must not be found. The same expectations hold on SQLite and PostgreSQL
+(DATABASE_URL=postgres://… pytest tests/test_search_ranking.py): both compute the same integer
+scores, so they order the same pages the same way.
+"""
+
+import pytest
+from django.test import RequestFactory
+
+from search.listing import matching_pages
+from search.query import parse_query
+from search.results import read_filters
+from tests.search_ranking_corpus import build_ranking_corpus
+
+pytestmark = pytest.mark.django_db
+
+#: Listing, index and utility pages: after every article and visit unless their title matches.
+UTILITY = {"home", "o_nas", "statement", "sitemap", "news_index", "visit_index", "cooperation"}
+VISITS = {"visit_rawicz", "visit_wroclaw", "visit_lodz", "visit_krakow", "visit_gdansk"}
+
+
+def judged(query, first=None, order=(), top3=(), top10=(), absent=()):
+    return {
+        "query": query,
+        "first": first,
+        "order": list(order),
+        "top3": set(top3),
+        "top10": set(top10),
+        "absent": set(absent),
+    }
+
+
+JUDGED = [
+    # A title holding every word beats a body repeating them; the visit archive's lead and a
+    # standard page about the same topics come after every article and visit.
+    judged(
+        "spółdzielnia socjalna",
+        first="news_program",
+        top3={"visit_wroclaw", "visit_rawicz"},
+        top10={"news_cafe", "news_conference"},
+    ),
+    judged("spoldzielnia socjalna", first="news_program", top3={"visit_wroclaw", "visit_rawicz"}),
+    judged("spółdzielnie socjalne wielkopolska", first="news_program", top3={"visit_rawicz"}),
+    # Title, then body, then a gallery's title.
+    judged("Rawicz", order=["visit_rawicz", "news_flats", "news_caption"]),
+    judged("w Rawiczu", first="visit_rawicz", top3={"news_flats"}),
+    judged(
+        "centrum usług społecznych",
+        top3={"news_cus_law", "visit_krakow", "visit_wroclaw"},
+        top10={"news_first_cus", "visit_rawicz"},
+    ),
+    judged("centrum uslug spolecznych", top3={"news_cus_law", "visit_krakow", "visit_wroclaw"}),
+    judged(
+        "CUS",
+        top3={"news_cus_law", "news_first_cus"},
+        top10={"visit_krakow", "visit_rawicz", "visit_wroclaw"},
+        absent={"visit_lodz", "news_wtz"},
+    ),
+    judged("usługi społeczne", top3={"visit_krakow", "visit_rawicz"}),
+    # Recency breaks the tie between two articles that say the same.
+    judged("kiermasz świąteczny", order=["fair_konin", "fair_kalisz"]),
+    judged("integracja społeczna", order=["visit_gdansk", "visit_lodz"]),
+    judged("smak bistro", first="visit_rawicz", absent={"news_cafe", "visit_wroclaw"}),
+    judged('"Smak Bistro"', first="visit_rawicz", absent={"news_cafe"}),
+    judged(
+        "ośrodek pomocy społecznej",
+        first="news_training",
+        top3={"visit_rawicz", "news_first_cus"},
+    ),
+    judged("osrodek pomocy spolecznej", first="news_training", top3={"visit_rawicz"}),
+    judged("OPS", top3={"news_training", "visit_rawicz"}),
+    judged("MGOPS", top3={"news_training", "visit_rawicz"}),
+    judged("Jarocin", order=["visit_rawicz", "news_cafe"]),
+    judged("jarocinie", order=["visit_rawicz", "news_cafe"]),
+    judged("warsztat terapii zajęciowej", first="news_wtz", top3={"visit_gdansk"}),
+    judged("WTZ", top3={"news_wtz", "visit_gdansk"}),
+    judged("Łódź", first="visit_lodz"),
+    judged("lodz", first="visit_lodz"),
+    judged("zakład aktywności zawodowej", first="visit_lodz", absent={"news_wtz"}),
+    judged("ZAZ", first="visit_lodz", absent={"news_wtz"}),
+    judged("kierowniczka", first="visit_lodz"),
+    judged("Jan Kowalczyk", first="visit_rawicz"),
+    judged("kawiarnia filmowa", order=["news_cafe", "visit_rawicz"]),
+    judged("przedsiębiorstwo społeczne", first="visit_lublin"),
+    judged("fundacja", first="visit_lublin"),
+    judged("Zamość", first="visit_lublin"),
+    judged("Gdańsk", first="visit_gdansk"),
+    judged("pomorskie", first="visit_gdansk"),
+    judged("Wrocław", first="visit_wroclaw"),
+    judged("Kraków", first="visit_krakow"),
+    judged("Kalisz", top3={"news_wtz", "fair_kalisz"}),
+    judged("ceramika", first="news_wtz"),
+    judged("mieszkania treningowe", first="news_flats"),
+    judged("szkolenie", first="news_training"),
+    judged("ekonomia społeczna", first="news_conference"),
+    # A year restricts to the pages dated in it (a visit: its days) or mentioning it, dated first.
+    judged(
+        "wizyta 2021",
+        top3={"visit_rawicz", "visit_wroclaw"},
+        absent={"visit_lodz", "visit_krakow", "visit_gdansk", "visit_lublin", "visit_index"},
+    ),
+    judged(
+        "wizyta 2023",
+        order=["visit_gdansk", "visit_krakow"],
+        absent={"visit_rawicz", "visit_lodz", "visit_lublin"},
+    ),
+    judged("CUS 2020", order=["news_first_cus", "news_cus_law"], absent={"visit_krakow"}),
+    judged(
+        "2022",
+        order=["fair_kalisz", "news_caption", "visit_lodz", "news_cafe"],
+        absent={"visit_rawicz"},
+    ),
+    judged("Łódź 2022", first="visit_lodz", absent={"cooperation"}),
+    judged("Rawicz 2023", first="news_flats", absent={"visit_rawicz", "news_caption"}),
+    # A utility page first when its own title is what the reader typed.
+    judged("deklaracja dostępności", first="statement"),
+    judged("mapa strony", first="sitemap"),
+    judged("o nas", first="o_nas"),
+    judged("aktualności", first="news_index"),
+    judged("wizyty studyjne", first="visit_index", top10=VISITS),
+    judged("wizyta", first="visit_index", top10=VISITS),
+]
+
+
+@pytest.fixture
+def corpus(site_tree):
+    return build_ranking_corpus(site_tree)
+
+
+def ranked_names(corpus, query):
+    names = {page.pk: name for name, page in corpus.pages.items()}
+    request = RequestFactory().get("/szukaj/")
+    found = matching_pages(request, parse_query(query), read_filters({}))
+    return [names.get(page.pk, page.title) for page in found[:50]]
+
+
+def judge(row, ranked):
+    """What is wrong with `ranked` for one judged query (empty: nothing)."""
+    wrong = []
+    if row["first"] and ranked[:1] != [row["first"]]:
+        wrong.append(f"first should be {row['first']}")
+    if row["order"] and ranked[: len(row["order"])] != row["order"]:
+        wrong.append(f"should start {row['order']}")
+    if missing := row["top3"] - set(ranked[:3]):
+        wrong.append(f"not in the top 3: {sorted(missing)}")
+    if missing := row["top10"] - set(ranked[:10]):
+        wrong.append(f"not in the top 10: {sorted(missing)}")
+    if found := row["absent"] & set(ranked):
+        wrong.append(f"found: {sorted(found)}")
+    expected_utility = {row["first"], *row["order"], *row["top3"]} & UTILITY
+    content = [n for n, name in enumerate(ranked) if name not in UTILITY]
+    early = [
+        name
+        for n, name in enumerate(ranked)
+        if name in UTILITY - expected_utility and content and n < content[-1]
+    ]
+    if early:
+        wrong.append(f"utility pages before content: {early}")
+    return wrong
+
+
+def test_judged_queries_rank_the_right_pages_first(corpus):
+    """Every judged query on this database; failures listed together with the order found."""
+    assert len(JUDGED) >= 40
+    failures = []
+    for row in JUDGED:
+        ranked = ranked_names(corpus, row["query"])
+        if wrong := judge(row, ranked):
+            failures.append(f"{row['query']!r}: {'; '.join(wrong)} — got {ranked[:10]}")
+    assert not failures, "\n".join(failures)
+
+
+def test_utility_pages_rank_below_content_unless_their_title_matches(corpus):
+    ranked = ranked_names(corpus, "centrum usług społecznych")
+    assert ranked.index("visit_index") > ranked.index("visit_rawicz")
+    assert ranked.index("cooperation") > ranked.index("visit_rawicz")
+    assert ranked_names(corpus, "współpraca z samorządami")[0] == "cooperation"
