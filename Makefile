@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The address readers open; the demo Site takes it, so feeds and share links name it too.
+SITE_HOST := $(if $(filter 0.0.0.0 ::,$(HOST)),127.0.0.1,$(HOST))
+BASE_URL ?= http://$(SITE_HOST):$(PORT)
 
 .DEFAULT_GOAL := help
 .PHONY: help install run test lint format bench messages
@@ -20,11 +23,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the project with its dev tools (only when pyproject.toml changed)
 
-run: $(STAMP) ## Migrate, load the demo content, print the admin login, serve on http://127.0.0.1:8000
+run: $(STAMP) ## Migrate, load the demo content, print the admin login, serve on HOST:PORT (127.0.0.1:8000; DEBUG=1: debug pages)
 	$(BIN)/python manage.py migrate --noinput -v0
-	$(BIN)/python manage.py load_demo
-	@echo "Strona: http://$(HOST):$(PORT)/   Panel: http://$(HOST):$(PORT)/admin/"
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py load_demo
+	BASE_URL=$(BASE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -1,9 +1,10 @@
-"""Plain views of the site shell: health check and robots.txt."""
+"""Plain views of the site shell: health check, robots.txt and /favicon.ico."""
 
 import logging
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -35,3 +36,9 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page links: send them on."""
+    return HttpResponseRedirect(static("img/favicon.svg"))

@@ -1,5 +1,8 @@
+import re
+
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -16,6 +19,7 @@ urlpatterns = [
     path("dokumenty/", include(wagtaildocs_urls)),
     path("healthz", home_views.healthz, name="healthz"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("aktualnosci/", include("news.urls")),
     path("szukaj/", search_views.search, name="search"),
@@ -28,9 +32,14 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if (settings.DEBUG or settings.KRONIKA_SERVE_MEDIA) and not settings.AWS_STORAGE_BUCKET_NAME:
+    # Django's static() helper serves nothing without DEBUG; `make run` keeps DEBUG off.
+    urlpatterns += [
+        re_path(
+            rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

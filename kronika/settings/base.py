@@ -192,6 +192,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+# The app itself serves MEDIA_ROOT only where nothing else does (dev's `make run`, or DEBUG).
+KRONIKA_SERVE_MEDIA = False
 
 if AWS_STORAGE_BUCKET_NAME:
     MEDIA_STORAGE = {

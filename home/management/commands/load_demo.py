@@ -5,8 +5,10 @@ from importlib import import_module
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail.models import Site
 
 from home.demo.admin_user import ensure_admin
+from home.site_address import set_site_address
 
 # Each module has `load(stdout) -> list[str]` returning what it created.
 DEMO_LOADERS = [
@@ -31,10 +33,13 @@ class Command(BaseCommand):
             call_command("update_index", verbosity=0)
         else:
             self.stdout.write("Treści demonstracyjne są już wczytane — nic nie zmieniono.")
+        # Links in feeds, .ics files and share cards name the address `make run` serves.
+        site = Site.objects.get(is_default_site=True)
+        set_site_address(site)
         username, password, user_created = ensure_admin()
         if user_created:
             self.stdout.write(f"Utworzono konto administratora „{username}”.")
         self.stdout.write(
-            "\nPanel administracyjny: http://127.0.0.1:8000/admin/\n"
+            f"\nStrona: {site.root_url}/\nPanel administracyjny: {site.root_url}/admin/\n"
             f"Login: {username}\nHasło: {password}\n"
         )
