@@ -68,3 +68,65 @@ def test_reflows_at_320_pixels(page, live_server, tree):
     page.goto(live_server.url + "/deklaracja-dostepnosci/")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+def test_phone_header_is_one_row_and_search_with_the_title_on_the_first_screen(
+    page, live_server, tree
+):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/o-nas/")
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= 130  # the name, two disclosure buttons and the search box
+    assert page.locator("h1").bounding_box()["y"] < 300
+    assert page.get_by_label("Szukaj w serwisie").is_visible()
+    assert not page.get_by_role("navigation", name="Menu główne").is_visible()
+    assert not page.get_by_role("button", name="Wysoki kontrast").is_visible()
+    assert_no_axe_violations(page)
+
+
+def test_phone_menu_and_appearance_open_without_javascript(browser, live_server, tree):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(live_server.url + "/o-nas/")
+    menu = page.locator("summary", has_text="Menu")
+    assert menu.get_attribute("aria-expanded") is None  # a native disclosure: no ARIA needed
+    menu.click()
+    nav = page.get_by_role("navigation", name="Menu główne")
+    assert nav.get_by_role("link", name="O nas").is_visible()
+    page.locator("summary", has_text="Wygląd").click()
+    assert page.get_by_role("button", name="Wysoki kontrast").is_visible()
+    assert not nav.get_by_role("link", name="O nas").is_visible()  # one panel at a time
+    context.close()
+
+
+def test_phone_menu_opened_with_the_keyboard_passes_axe(page, live_server, tree):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/o-nas/")
+    page.locator("summary", has_text="Menu").focus()
+    page.keyboard.press("Enter")
+    assert (
+        page.get_by_role("navigation", name="Menu główne")
+        .get_by_role("link", name="O nas")
+        .is_visible()
+    )
+    assert_no_axe_violations(page)
+
+
+def test_desktop_header_shows_menu_and_switches_without_a_click(page, live_server, tree):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(live_server.url + "/o-nas/")
+    assert not page.locator("summary", has_text="Menu").is_visible()
+    nav = page.get_by_role("navigation", name="Menu główne")
+    assert nav.get_by_role("link", name="O nas").is_visible()
+    assert page.get_by_role("button", name="Wysoki kontrast").is_visible()
+
+
+def test_phone_skip_link_to_the_menu_opens_it(page, live_server, tree):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + "/o-nas/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Przejdź do menu"
+    page.keyboard.press("Enter")
+    nav = page.get_by_role("navigation", name="Menu główne")
+    assert nav.get_by_role("link", name="O nas").is_visible()
