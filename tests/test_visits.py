@@ -123,9 +123,11 @@ def test_stop_reads_in_order_town_voivodeship_kinds_people_website_photos(client
     section = html[html.index('<section class="visit-stop"') :]
     text = re.sub(r"<[^>]+>", " ", section)
     text = " ".join(text.split())
+    assert "Miejscowość: Rawicz, województwo wielkopolskie. Rodzaj: CUS" in text
+    # The acronym carries its full name; a kind that is a plain word does not.
     assert (
-        "Miejscowość: Rawicz, województwo wielkopolskie. Rodzaj: CUS, spółdzielnia socjalna."
-        in text
+        'Rodzaj: <abbr title="centrum usług społecznych">CUS</abbr>, spółdzielnia socjalna.'
+        in section
     )
     order = [
         section.index("Miejscowość: Rawicz"),
@@ -296,3 +298,11 @@ def test_unknown_subpath_is_404(client, index):
 
 def test_add_page_helper_publishes(index):
     assert add_page  # the factory used throughout
+
+
+def test_every_acronym_among_the_kinds_has_its_full_name():
+    from visits.choices import INSTITUTION_KINDS, KIND_FULL_NAMES
+
+    acronyms = [code for code, label in INSTITUTION_KINDS if str(label).split("/")[0].isupper()]
+    assert "sds" in acronyms and "wtz" in acronyms
+    assert [code for code in acronyms if code not in KIND_FULL_NAMES] == []

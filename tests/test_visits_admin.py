@@ -135,7 +135,9 @@ def test_editor_builds_the_legacy_visit_and_readers_find_it(editor_client, site_
     page = editor_client.get(visit.url).content.decode()
     assert "16–17 września 2021" in page
     assert page.count('class="visit-stop__heading"') == 3
-    assert "Rodzaj: CUS, spółdzielnia socjalna." in page
+    assert (
+        'Rodzaj: <abbr title="centrum usług społecznych">CUS</abbr>, spółdzielnia socjalna.' in page
+    )
     assert "Władysława Czajkowska — dyrektorka CUS w Rawiczu" in page
 
     found = editor_client.get(

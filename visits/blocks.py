@@ -6,7 +6,13 @@ from wagtail import blocks
 
 from home.blocks import RICH_TEXT_FEATURES, GalleryImageBlock, sample_image_data
 
-from .choices import INSTITUTION_KIND_LABELS, INSTITUTION_KINDS, VOIVODESHIP_LABELS, VOIVODESHIPS
+from .choices import (
+    INSTITUTION_KIND_LABELS,
+    INSTITUTION_KINDS,
+    KIND_FULL_NAMES,
+    VOIVODESHIP_LABELS,
+    VOIVODESHIPS,
+)
 
 
 class PersonBlock(blocks.StructBlock):
@@ -42,6 +48,14 @@ class VisitStopValue(blocks.StructValue):
     def kind_labels(self):
         return [
             str(INSTITUTION_KIND_LABELS[kind])
+            for kind in self.get("kinds") or []
+            if kind in INSTITUTION_KIND_LABELS
+        ]
+
+    def kinds_named(self):
+        """(label, full name or "") of each kind: acronyms get their full name in <abbr>."""
+        return [
+            (str(INSTITUTION_KIND_LABELS[kind]), str(KIND_FULL_NAMES.get(kind, "")))
             for kind in self.get("kinds") or []
             if kind in INSTITUTION_KIND_LABELS
         ]

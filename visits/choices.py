@@ -44,6 +44,20 @@ INSTITUTION_KINDS = [
     ("other", _("inne")),
 ]
 
+# What the acronyms among the kinds stand for: shown as <abbr title> wherever a kind is shown.
+KIND_FULL_NAMES = {
+    "cus": _("centrum usług społecznych"),
+    "ops": _("ośrodek pomocy społecznej (miejski, miejsko-gminny lub gminny)"),
+    "pcpr": _("powiatowe centrum pomocy rodzinie"),
+    "cis": _("centrum integracji społecznej"),
+    "kis": _("klub integracji społecznej"),
+    "zaz": _("zakład aktywności zawodowej"),
+    "wtz": _("warsztat terapii zajęciowej"),
+    "local_government": _("jednostka samorządu terytorialnego"),
+    "sds": _("środowiskowy dom samopomocy"),
+    "dps": _("dom pomocy społecznej"),
+}
+
 VOIVODESHIP_LABELS = dict(VOIVODESHIPS)
 INSTITUTION_KIND_LABELS = dict(INSTITUTION_KINDS)
 
