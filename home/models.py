@@ -11,6 +11,7 @@ from wagtail.search import index
 from search.fields import StreamSearchField
 
 from .blocks import RICH_TEXT_FEATURES, shared_blocks
+from .colours import darker, validate_accent_colour
 from .forms import KronikaPageForm
 from .slugs import TransliteratedSlugMixin
 
@@ -330,7 +331,53 @@ class OrganisationSettings(BaseSiteSetting):
         ),
     )
 
-    select_related = ["contact_page", "privacy_page", "easy_read_page", "sign_language_page"]
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Pokazywane w nagłówku obok nazwy skróconej (najlepiej PNG z przezroczystym tłem)."
+        ),
+    )
+    favicon = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("ikona strony (favicon)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Kwadratowy obraz, co najmniej 192 × 192 px; puste — ikona Kroniki."),
+    )
+    accent_colour = models.CharField(
+        _("kolor wiodący"),
+        max_length=7,
+        blank=True,
+        validators=[validate_accent_colour],
+        help_text=_(
+            "Kolor linków, przycisków i paska nagłówka w zapisie #RRGGBB, np. #0b4f8a. Musi mieć "
+            "kontrast co najmniej 4,5:1 z jasnym tłem strony (WCAG 2.1 AA); puste — kolor Kroniki."
+        ),
+    )
+
+    select_related = [
+        "contact_page",
+        "privacy_page",
+        "easy_read_page",
+        "sign_language_page",
+        "logo",
+        "favicon",
+    ]
+
+    def accent_style(self):
+        """The style attribute that gives the page the organisation's accent ("" without one)."""
+        if not self.accent_colour:
+            return ""
+        return (
+            f"--org-accent: {self.accent_colour}; --org-accent-dark: {darker(self.accent_colour)}"
+        )
 
     @classmethod
     def for_request(cls, request):
@@ -382,6 +429,10 @@ class OrganisationSettings(BaseSiteSetting):
                 FieldPanel("sign_language_page"),
             ],
             heading=_("Strony w stopce"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("logo"), FieldPanel("favicon"), FieldPanel("accent_colour")],
+            heading=_("Wygląd"),
         ),
         FieldPanel("open_data_licence"),
     ]

@@ -41,4 +41,9 @@ def robots_txt(request):
 @require_GET
 def favicon(request):
     """Browsers and feed readers ask for /favicon.ico whatever the page links: send them on."""
+    from .models import OrganisationSettings
+
+    icon = OrganisationSettings.for_request(request).favicon
+    if icon is not None:
+        return HttpResponseRedirect(icon.get_rendition("fill-192x192|format-png").url)
     return HttpResponseRedirect(static("img/favicon.svg"))

@@ -113,7 +113,7 @@ def test_organisation_settings_change_shows_in_footer_and_header(readers, articl
     for client in readers:
         page = html(client, article.url)
         assert "+48 61 999 99 99" in page and "+48 61 000 00 00" not in page
-        assert '<a class="site-name" href="/">ROPS</a>' in page
+        assert '<a class="site-name" href="/"><span>ROPS</span></a>' in page
 
 
 def test_a_live_page_saved_in_code_shows_at_once(readers, article):

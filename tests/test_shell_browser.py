@@ -130,3 +130,14 @@ def test_phone_skip_link_to_the_menu_opens_it(page, live_server, tree):
     page.keyboard.press("Enter")
     nav = page.get_by_role("navigation", name="Menu główne")
     assert nav.get_by_role("link", name="O nas").is_visible()
+
+
+def test_organisation_accent_keeps_axe_clean_and_yields_to_high_contrast(page, live_server, tree):
+    tree.settings.accent_colour = "#7a1f5c"
+    tree.settings.save()
+    page.goto(live_server.url + "/o-nas/")
+    link_colour = "getComputedStyle(document.querySelector('.main-nav a')).color"
+    assert page.evaluate(link_colour) == "rgb(122, 31, 92)"
+    assert_no_axe_violations(page)
+    page.get_by_role("button", name="Wysoki kontrast").click()
+    assert page.evaluate(link_colour) == "rgb(255, 255, 0)"
