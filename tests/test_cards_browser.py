@@ -5,27 +5,9 @@ import datetime
 import pytest
 
 from tests.factories import build_site_tree, make_image, make_news_index, make_news_page
+from tests.layout import RAGGED_ROWS, WIDEST_ROW
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-# For every card grid: group the cards by the row they sit in and give the spread of their
-# titles' tops (0 when the titles of a row line up).
-RAGGED_ROWS = """() => [...document.querySelectorAll('.card-list')].flatMap(list => {
-    const rows = {};
-    for (const item of list.children) {
-        const top = Math.round(item.getBoundingClientRect().top);
-        const title = item.querySelector('.card__title').getBoundingClientRect().top;
-        (rows[top] = rows[top] || []).push(title);
-    }
-    return Object.values(rows).filter(titles => titles.length > 1)
-        .map(titles => Math.max(...titles) - Math.min(...titles))
-        .filter(spread => spread > 1);
-})"""
-
-WIDEST_ROW = """() => Math.max(...[...document.querySelectorAll('.card-list > li')].map(item =>
-    [...item.parentNode.children].filter(other =>
-        Math.round(other.getBoundingClientRect().top) === Math.round(item.getBoundingClientRect().top)
-    ).length))"""
 
 
 @pytest.fixture
