@@ -1,4 +1,4 @@
-"""Demo study visits: the archive and seven visits of our own (one upcoming, 1–5 stops each)."""
+"""Demo study visits: the archive and eight visits of our own (two upcoming, 1–5 stops each)."""
 
 import datetime
 
@@ -329,6 +329,35 @@ def visits():
                     "lubelskie",
                     ["social_cooperative"],
                     ["Zobaczymy piekarnię, która dostarcza pieczywo do szkół."],
+                ),
+            ],
+        ),
+        VisitPage(
+            title="Zapowiedź: ekonomia społeczna na Opolszczyźnie",
+            slug="opolskie-2027",
+            lead="Jednodniowa wizyta w Opolu: klub integracji społecznej, środowiskowy dom "
+            "samopomocy i spółdzielnia socjalna prowadząca catering.",
+            start_date=datetime.date(2027, 5, 20),
+            end_date=datetime.date(2027, 5, 20),
+            publication_date=datetime.date(2026, 11, 25),
+            regions=["opolskie"],
+            organiser=ORGANISER,
+            participants="Wizyta dla pracowników socjalnych i organizacji pozarządowych; 20 miejsc.",
+            body=[
+                *paragraphs("Szczegółowy program opublikujemy w kwietniu."),
+                stop(
+                    "Klub Integracji Społecznej w Opolu",
+                    "Opole",
+                    "opolskie",
+                    ["kis"],
+                    ["Klub prowadzi grupy wsparcia dla osób wracających na rynek pracy."],
+                ),
+                stop(
+                    "Środowiskowy Dom Samopomocy w Opolu",
+                    "Opole",
+                    "opolskie",
+                    ["sds"],
+                    ["Zobaczymy pracownie terapii i porozmawiamy o współpracy z rodzinami."],
                 ),
             ],
         ),
