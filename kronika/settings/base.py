@@ -262,6 +262,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Kronika"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No autosave: a page exists only once its editor saves it, and a live page gets a draft only
+# when someone saves one (home/drafts.py lists and discards them); leaving unsaved changes warns.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.LoginForm"
 # The reset mail leaves after the answer, so its time does not tell who has an account.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "kronika.password_reset.PasswordResetForm"
