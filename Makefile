@@ -23,9 +23,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## Create .venv and install the project with its dev tools (only when pyproject.toml changed)
 
-run: $(STAMP) ## Migrate, load the demo content, print the admin login, serve on HOST:PORT (127.0.0.1:8000; DEBUG=1: debug pages)
+run: $(STAMP) ## Migrate, load the demo content, print the admin login, serve on HOST:PORT (127.0.0.1:8000; DEBUG=1: debug pages) with the tasks worker
 	$(BIN)/python manage.py migrate --noinput -v0
 	BASE_URL=$(BASE_URL) $(BIN)/python manage.py load_demo
+	@# The background worker (image renditions, Wagtail's tasks) lives and dies with runserver.
+	$(BIN)/python manage.py db_worker --no-reload -v0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; trap 'exit 130' INT TERM; \
 	BASE_URL=$(BASE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(STAMP) ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
@@ -49,3 +52,4 @@ bench: $(STAMP) ## Performance: pages in-process, gunicorn under load (wrk), Lig
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/search_scale.py --pages $(BENCH_PAGES)
 	$(BIN)/python bench/image_quality.py
+	$(BIN)/python bench/editor.py

@@ -2,7 +2,7 @@
 
 Workers: 2 × cores + 1, capped at 9 (a Wagtail worker holds ~100–150 MB), or WEB_CONCURRENCY.
 gthread with 2 threads per worker rather than sync: a reader is not stuck behind an editor's
-upload (image renditions are encoded in that request) or a slow PostgreSQL/Redis/S3 call, and
+upload or a slow PostgreSQL/Redis/S3 call, and
 keep-alive connections from nginx do not pin a whole process. Rendering is CPU-bound and the
 GIL keeps threads few; processes give the parallelism. docs/performance.md has the numbers.
 """
@@ -15,7 +15,7 @@ workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_coun
 worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", 2))
 
-# A request longer than this is a bug (renditions of a large upload take a few seconds).
+# A request longer than this is a bug (renditions are made by the tasks worker, not requests).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = 30
 keepalive = 5

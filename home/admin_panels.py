@@ -1,4 +1,5 @@
-"""Dashboard panels: what waits for approval, the next visits and the drafts of the importer.
+"""Dashboard panels: what waits for approval, the next visits, one's own unfinished drafts and
+the drafts of the importer.
 
 Each panel runs a fixed number of queries, whatever the number of rows it shows.
 """
@@ -6,10 +7,12 @@ Each panel runs a fixed number of queries, whatever the number of rows it shows.
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
+from django.middleware.csrf import get_token
 from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, PageLogEntry, Revision, WorkflowState
 
+from .drafts import unfinished_drafts
 from .import_log import IMPORT_MESSAGE_PREFIX
 from .plain_language import revision_text
 from .readability import measure
@@ -108,6 +111,24 @@ class UpcomingVisitsPanel(DashboardPanel):
         )
 
 
+class MyDraftsPanel(DashboardPanel):
+    """Moje szkice: pages whose unpublished changes the current editor saved last."""
+
+    name = "my_drafts"
+    template_name = "home/admin/my_drafts.html"
+    order = 142
+    limit = 10
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        # Its discard buttons are forms; a component's context has no token of its own.
+        context["csrf_token"] = get_token(context["request"])
+        return context
+
+    def get_rows(self, request):
+        return unfinished_drafts(request.user, self.limit)
+
+
 def import_record_model():
     """legacy.ImportRecord when the importer's app is installed, else None."""
     try:
@@ -168,4 +189,4 @@ class ImportedDraftsPanel(DashboardPanel):
 
 
 def dashboard_panels():
-    return [AwaitingApprovalPanel(), UpcomingVisitsPanel(), ImportedDraftsPanel()]
+    return [AwaitingApprovalPanel(), MyDraftsPanel(), UpcomingVisitsPanel(), ImportedDraftsPanel()]

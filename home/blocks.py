@@ -91,13 +91,48 @@ class LabelledImageBlock(ImageBlock):
         chooser.label = chooser.meta.label = _("Plik zdjęcia")
 
 
+class DescribedImageBlock(LabelledImageBlock):
+    """Wagtail's ImageBlock whose alt text defaults to the image's description in the library.
+
+    Alt text is asked once, when the image is added; a block's own text overrides it for this
+    use, and an empty one (or the description itself) is stored empty, so a description
+    corrected later reaches every page that uses it. Publishing still refuses an image with
+    neither (Wagtail's ImageBlock.clean), and the title is never used in its place.
+    """
+
+    def with_description_as_default(self, image):
+        if image is not None and not image.decorative and not image.contextual_alt_text:
+            image.contextual_alt_text = getattr(image, "description", "") or ""
+        return image
+
+    def to_python(self, value):
+        return self.with_description_as_default(super().to_python(value))
+
+    def bulk_to_python(self, values):
+        return [self.with_description_as_default(image) for image in super().bulk_to_python(values)]
+
+    def normalize(self, value):
+        return self.with_description_as_default(super().normalize(value))
+
+    def value_from_datadict(self, data, files, prefix):
+        return self.with_description_as_default(super().value_from_datadict(data, files, prefix))
+
+    def get_prep_value(self, value):
+        prep = super().get_prep_value(value)
+        description = getattr(value, "description", "") or ""
+        if value is not None and description and prep["alt_text"] == description:
+            prep["alt_text"] = ""  # the default: follow the library's description
+        return prep
+
+
 class FigureBlock(blocks.StructBlock):
     """An image with its alt text (or marked decorative), caption and credit."""
 
-    image = LabelledImageBlock(
+    image = DescribedImageBlock(
         label=_("Zdjęcie"),
         help_text=_(
-            "Opisz, co widać na zdjęciu (tekst alternatywny), albo zaznacz, że jest dekoracyjne."
+            "Tekst alternatywny to opis zdjęcia z biblioteki; zmień go tylko, jeśli tutaj "
+            "zdjęcie mówi coś innego, albo zaznacz, że jest dekoracyjne."
         ),
     )
     caption = blocks.CharBlock(
@@ -126,7 +161,7 @@ class FigureBlock(blocks.StructBlock):
 
 
 class GalleryImageBlock(blocks.StructBlock):
-    image = LabelledImageBlock(label=_("Zdjęcie"))
+    image = DescribedImageBlock(label=_("Zdjęcie"))
     caption = blocks.CharBlock(label=_("Podpis"), required=False, max_length=300)
 
     class Meta:

@@ -1,9 +1,13 @@
-"""The editors' side of the admin: dashboard panels, the content checker and import log entries."""
+"""The editors' side of the admin: dashboard panels, the content checker, import log entries and
+discarding a live page's draft."""
 
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .admin_panels import dashboard_panels
 from .content_checks import use_wcag_checker
+from .drafts import DISCARD_ACTION, DiscardDraftMenuItem, discard_view
 from .import_log import IMPORT_ACTION, ImportLogFormatter
 
 
@@ -20,3 +24,20 @@ def set_content_checker(request, items, page):
 @hooks.register("register_log_actions")
 def register_import_action(actions):
     actions.register_action(IMPORT_ACTION)(ImportLogFormatter)
+
+
+@hooks.register("register_log_actions")
+def register_discard_action(actions):
+    actions.register_action(
+        DISCARD_ACTION, _("Odrzucenie zmian szkicu"), _("Odrzucono zmiany szkicu")
+    )
+
+
+@hooks.register("register_admin_urls")
+def discard_draft_urls():
+    return [path("szkice/<int:page_id>/odrzuc/", discard_view, name="kronika_discard_draft")]
+
+
+@hooks.register("register_page_action_menu_item")
+def discard_draft_menu_item():
+    return DiscardDraftMenuItem()

@@ -40,3 +40,5 @@ class PhotoPlaceholderBlock(blocks.StructBlock):
             "i usuń ten blok — czytelnicy go nie widzą."
         )
         preview_value = {"caption": "Uczestnicy wizyty przed budynkiem", "source": "zdjecie1.jpg"}
+        # Offered only in bodies that already hold one (home.forms): imported pages keep theirs.
+        import_only = True

@@ -110,3 +110,41 @@ def test_submitting_a_kept_draft_without_alt_text_is_refused(client, draft, bloc
     assert not WorkflowState.objects.exists()
     draft.refresh_from_db()
     assert not draft.live
+
+
+def test_the_images_description_is_the_default_alt_text_kept_as_one_source(admin_client, draft):
+    image = make_image(description="Uczestnicy przed budynkiem CUS")
+    body = [figure(image), gallery(image, alt_text="Uczestnicy przed budynkiem CUS")]
+    response = post_edit(admin_client, draft, body, "action-publish")
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.live
+    # Stored empty: the library's description is the one source...
+    assert draft.body.raw_data[0]["value"]["image"]["alt_text"] == ""
+    assert draft.body.raw_data[1]["value"]["images"][0]["value"]["image"]["alt_text"] == ""
+    image.description = "Uczestnicy wizyty przed budynkiem CUS w Rawiczu"
+    image.save()
+    draft = StandardPage.objects.get(pk=draft.pk)
+    figure_image = draft.body[0].value["image"]
+    gallery_image = draft.body[1].value["images"][0]["image"]
+    # ... so a corrected description reaches every use that kept the default.
+    assert figure_image.contextual_alt_text == image.description
+    assert gallery_image.contextual_alt_text == image.description
+
+
+def test_a_blocks_own_alt_text_overrides_the_description(admin_client, draft):
+    image = make_image(description="Budynek CUS")
+    response = post_edit(
+        admin_client, draft, [figure(image, alt_text="Wejście dla wózków")], "action-publish"
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.body[0].value["image"].contextual_alt_text == "Wejście dla wózków"
+    assert draft.body.raw_data[0]["value"]["image"]["alt_text"] == "Wejście dla wózków"
+
+
+def test_the_title_never_stands_in_for_alt_text(admin_client, draft):
+    image = make_image(title="IMG_2041.jpg", description="")
+    response = post_edit(admin_client, draft, [figure(image)], "action-publish")
+    assert response.status_code == 200
+    assert messages_of(response.context["form"].errors.as_data()["body"][0]) == [MISSING_ALT]

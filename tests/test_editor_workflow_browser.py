@@ -2,7 +2,9 @@
 
 A member of Redaktorzy writes a visit with two stops and a gallery, forgets the alt text, is
 refused in Polish, fixes it and submits it to the "Zatwierdzenie publikacji" workflow; a member
-of Zatwierdzający finds it on the dashboard and approves it; a reader then sees it.
+of Zatwierdzający finds it on the dashboard and approves it; a reader then sees it. An editor
+who starts a page and leaves it leaves nothing behind; a live page's draft is listed on their
+dashboard and discarded there in one click.
 """
 
 import importlib
@@ -92,15 +94,10 @@ def submit_for_moderation(page):
     page.get_by_role("button", name=SUBMIT).click()
 
 
-def test_editor_writes_visit_and_approver_publishes_it(browser, page, live_server, site, settings):
+def test_editor_writes_visit_and_approver_publishes_it(browser, page, live_server, site):
     from wagtail.models import WorkflowState
 
     from visits.models import VisitPage
-
-    # Wagtail's autosave (every 500 ms) races the scripted typing on a slow machine: once the
-    # refused submission came back without its error. Submitting a kept draft is tested in
-    # test_admin_alt_text.py; here the story runs as typed.
-    settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
 
     index = site
     page.set_default_timeout(20_000)
@@ -185,5 +182,43 @@ def test_editor_writes_visit_and_approver_publishes_it(browser, page, live_serve
         # Stop the admin's background requests before the test database is flushed.
         for context in contexts:
             context.close()
+        page.goto("about:blank")
+        page.wait_for_timeout(300)
+
+
+def test_abandoned_page_leaves_nothing_and_own_draft_is_discarded_from_dashboard(
+    page, live_server, site
+):
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Page
+
+    from tests.factories import make_visit
+
+    index = site
+    live = make_visit(index, title="Wizyta w Jarocinie")
+    live.title = "Wizyta w Jarocinie i Rawiczu"
+    live.save_revision(user=get_user_model().objects.get(username="redaktorka"))
+    pages = Page.objects.count()
+    page.set_default_timeout(20_000)
+    page.on("dialog", lambda dialog: dialog.accept())  # "leave with unsaved changes?"
+    try:
+        log_in(page, live_server.url, "redaktorka")
+        page.goto(live_server.url + f"/admin/pages/add/visits/visitpage/{index.pk}/")
+        page.get_by_label(re.compile(r"^Tytuł\*?$")).press_sequentially("Porzucona wizyta")
+        page.get_by_label(re.compile(r"^Lead\*?$")).press_sequentially("Zaczęta i zostawiona.")
+        page.wait_for_timeout(2_000)  # four of Wagtail's former autosave intervals
+        page.goto(live_server.url + "/admin/")
+        assert Page.objects.count() == pages, "leaving the add view left a page behind"
+
+        panel = page.get_by_role("region", name="Moje niedokończone szkice")
+        expect(panel.get_by_role("link", name="Wizyta w Jarocinie i Rawiczu")).to_be_visible()
+        expect(panel.get_by_text("opublikowana, zmiany w szkicu")).to_be_visible()
+        panel.get_by_role("button", name=re.compile("^Odrzuć zmiany")).click()
+        expect(page.get_by_text("Odrzucono zmiany szkicu")).to_be_visible()
+        expect(page.get_by_text("Nie masz niedokończonych szkiców.")).to_be_visible()
+        live.refresh_from_db()
+        assert not live.has_unpublished_changes
+        assert live.latest_revision_id == live.live_revision_id
+    finally:
         page.goto("about:blank")
         page.wait_for_timeout(300)

@@ -83,7 +83,8 @@ def test_production_defaults_persistent_checked_connections_and_manifest_static(
     assert settings["whitenoise_max_age"] >= 3600
     assert settings["page_cache"] == 0, "without Redis the page cache would be per process"
     assert settings["frontend"] == {}
-    assert settings["tasks"]["default"]["BACKEND"].endswith("ImmediateBackend")
+    # Tasks wait in the database for the worker (deploy/systemd/kronika-tasks.service).
+    assert settings["tasks"]["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend"
 
 
 def test_environment_selects_redis_s3_and_frontend_cache_purging():

@@ -306,3 +306,33 @@ def test_every_acronym_among_the_kinds_has_its_full_name():
     acronyms = [code for code, label in INSTITUTION_KINDS if str(label).split("/")[0].isupper()]
     assert "sds" in acronyms and "wtz" in acronyms
     assert [code for code in acronyms if code not in KIND_FULL_NAMES] == []
+
+
+def test_a_visits_voivodeships_are_derived_from_its_stops_in_visit_order(index):
+    stops = [
+        visit_stop("CIS we Wrocławiu", "Wrocław", "dolnoslaskie"),
+        visit_stop("CUS Rawicz", "Rawicz", "wielkopolskie"),
+        visit_stop("ZAZ w Legnicy", "Legnica", "dolnoslaskie"),
+        visit_stop("Spotkanie online", "", ""),
+    ]
+    visit = make_visit(index, "Wizyta", stops=stops, regions=["lodzkie"])
+    assert VisitPage.objects.get(pk=visit.pk).regions == ["dolnoslaskie", "wielkopolskie"]
+    revision = visit.save_revision()
+    assert revision.as_object().regions == ["dolnoslaskie", "wielkopolskie"]
+
+
+def test_a_visit_whose_stops_name_no_voivodeship_keeps_its_own(index):
+    visit = make_visit(index, "Zapowiedź wizyty", stops=[], regions=["lubuskie"])
+    assert VisitPage.objects.get(pk=visit.pk).regions == ["lubuskie"]
+
+
+def test_the_migration_derives_existing_visits_regions_from_their_indexed_stops(index):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("visits.migrations.0005_regions_from_stops")
+    visit = make_visit(index, "Wizyta", stops=rawicz_jarocin_stops())
+    VisitPage.objects.filter(pk=visit.pk).update(regions=["lodzkie", "wielkopolskie"])
+    migration.regions_from_stops(apps, None)
+    assert VisitPage.objects.get(pk=visit.pk).regions == ["wielkopolskie"]

@@ -100,7 +100,6 @@ def visit_form_data(lines, photos, **extra):
         }
     )
     # Multiple choices are posted as repeated keys, which nested_form_data cannot express.
-    data["regions"] = ["wielkopolskie", "dolnoslaskie"]
     data["body-1-value-kinds"] = ["cus", "social_cooperative"]
     data["body-2-value-kinds"] = ["ops"]
     data["body-3-value-kinds"] = ["social_cooperative"]
@@ -130,7 +129,7 @@ def test_editor_builds_the_legacy_visit_and_readers_find_it(editor_client, site_
     assert visit.live
     assert visit.slug.isascii() and visit.slug.startswith("dwudniowa-wizyta-studyjna")
     assert visit.card_image == photos[0]
-    assert visit.regions == ["wielkopolskie", "dolnoslaskie"]
+    assert visit.regions == ["wielkopolskie"], "derived from the stops, not typed"
 
     page = editor_client.get(visit.url).content.decode()
     assert "16–17 września 2021" in page
@@ -169,4 +168,11 @@ def test_editor_shows_stop_block_with_polish_label_and_summary(editor_client, si
     html = editor_client.get(f"/admin/pages/add/visits/visitpage/{index.pk}/").content.decode()
     assert "Punkt wizyty" in html
     assert "&quot;labelFormat&quot;: &quot;{town} \\u2014 {kinds}: {heading}&quot;" in html
-    assert "Województwa" in html
+    assert "Wojew\\u00f3dztwo" in html  # the stop's own field, in the block definitions
+
+
+def test_the_editor_is_not_asked_for_voivodeships_the_stops_already_give(editor_client, site_tree):
+    index = make_visit_index(site_tree.home)
+    html = editor_client.get(f"/admin/pages/add/visits/visitpage/{index.pk}/").content.decode()
+    assert 'name="regions"' not in html
+    assert 'name="start_date"' in html

@@ -20,7 +20,6 @@ from search.fields import StreamSearchField
 from .blocks import VisitStopBlock
 from .choices import VOIVODESHIP_LABELS, VOIVODESHIPS
 from .dates import format_visit_dates
-from .forms import VisitPageForm
 
 
 class VisitIndexPage(RoutablePageMixin, BasePage):
@@ -89,11 +88,14 @@ class VisitPage(RoutablePageMixin, ListedPage):
         _("ostatni dzień wizyty"),
         help_text=_("Dla wizyty jednodniowej — ten sam dzień co pierwszy."),
     )
+    # Derived from the stops when saved (clean), kept on the row for search filters and cards;
+    # a visit whose stops name no voivodeship keeps what it had.
     regions = models.JSONField(
         _("województwa"),
         default=list,
         blank=True,
-        help_text=_("Województwa, do których pojechali uczestnicy."),
+        editable=False,
+        help_text=_("Województwa punktów wizyty, uzupełniane z nich przy zapisie."),
     )
     organiser = models.CharField(
         _("organizator"),
@@ -123,7 +125,6 @@ class VisitPage(RoutablePageMixin, ListedPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-                FieldPanel("regions"),
                 FieldPanel("organiser"),
                 FieldPanel("participants"),
             ],
@@ -139,7 +140,6 @@ class VisitPage(RoutablePageMixin, ListedPage):
         index.SearchField("participants"),
         index.FilterField("start_date"),
     ]
-    base_form_class = VisitPageForm
     parent_page_types = ["visits.VisitIndexPage"]
     subpage_types = []
 
@@ -149,6 +149,7 @@ class VisitPage(RoutablePageMixin, ListedPage):
 
     def clean(self):
         super().clean()
+        self.derive_regions()  # save_revision() cleans, so revisions carry them too
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError(
                 {
@@ -158,10 +159,18 @@ class VisitPage(RoutablePageMixin, ListedPage):
                 }
             )
 
+    def derive_regions(self):
+        """The visit's voivodeships are its stops' (kept when no stop names one)."""
+        from .stop_index import stop_voivodeships
+
+        self.regions = stop_voivodeships(self.body) or self.regions
+
     def save(self, *args, **kwargs):
         update_fields = kwargs.get("update_fields")
         if self.start_date and not self.end_date:
             self.end_date = self.start_date
+        if update_fields is None or "body" in update_fields:
+            self.derive_regions()
         result = super().save(*args, **kwargs)
         # save_revision() saves only revision bookkeeping: the index follows published content.
         if update_fields is None or "body" in update_fields:

@@ -35,6 +35,13 @@ def stops_of(body):
     return [{**value, "anchor": anchor} for value, anchor in zip(values, anchors, strict=True)]
 
 
+def stop_voivodeships(body):
+    """The voivodeships of a body's stops in the order they were first visited, without repeats."""
+    return list(
+        dict.fromkeys(stop["voivodeship"] for stop in stops_of(body) if stop.get("voivodeship"))
+    )
+
+
 def stop_rows(page):
     """The unsaved VisitStop rows of `page`'s body, each with the kinds of institution it lists."""
     from .models import VisitStop

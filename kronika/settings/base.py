@@ -111,6 +111,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -252,15 +254,19 @@ if CLOUDFLARE_BEARER_TOKEN and CLOUDFLARE_ZONE_ID:
         "ZONEID": CLOUDFLARE_ZONE_ID,
     }
 
-# Wagtail's (and our rendition) tasks run at once, in the request that enqueues them; a
-# background backend (e.g. django-tasks' database backend and its worker) can replace it.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Wagtail's tasks (reference index, file deletion) and our renditions are rows in the database,
+# run by `manage.py db_worker` (started by `make run`; deploy/systemd/kronika-tasks.service), so
+# an upload or a publish returns without waiting for them; any app server can enqueue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Kronika"
 WAGTAILADMIN_BASE_URL = BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No autosave: a page exists only once its editor saves it, and a live page gets a draft only
+# when someone saves one (home/drafts.py lists and discards them); leaving unsaved changes warns.
+WAGTAIL_AUTOSAVE_INTERVAL = 0
 WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.LoginForm"
 # The reset mail leaves after the answer, so its time does not tell who has an account.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "kronika.password_reset.PasswordResetForm"

@@ -18,3 +18,5 @@ BASE_URL = "http://testserver"
 # The version is re-read after every bump in this process; never by the clock, so query counts
 # do not depend on how fast a test runs.
 KRONIKA_CONTENT_VERSION_SECONDS = 3600
+# Tasks run in the request (or on commit) that enqueues them: tests see their effect at once.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
