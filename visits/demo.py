@@ -1,6 +1,7 @@
 """Demo study visits: the archive and eight visits of our own (two upcoming, 1–5 stops each)."""
 
 import datetime
+import zlib
 
 from home.demo.images import demo_image
 from home.demo.pages import ensure_child, figure, image_value, paragraphs
@@ -12,6 +13,7 @@ ORGANISER = "Regionalny Ośrodek Polityki Społecznej w Przykładowie"
 
 
 def stop(heading, town, voivodeship, kinds, text, people=(), website="", photos=()):
+    """Raw data of a stop; `photos` are (caption, alt text) pairs, each drawn as it says."""
     return {
         "type": "stop",
         "value": {
@@ -23,39 +25,27 @@ def stop(heading, town, voivodeship, kinds, text, people=(), website="", photos=
             "people": [{"name": name, "role": role} for name, role in people],
             "website": website,
             "photos": [
-                {"image": image_value(image), "caption": caption} for image, caption in photos
+                {"image": image_value(stop_photo(heading, caption, alt)), "caption": caption}
+                for caption, alt in photos
             ],
         },
     }
 
 
-def photo(title, description, seed):
-    return demo_image(title, description, seed)
+def stop_photo(heading, caption, alt):
+    """The library image of one photo of a stop, drawn to show its caption and alt text."""
+    title = f"{heading}: {caption}"
+    return demo_image(title, alt, zlib.crc32(title.encode()) % 100_000, f"{caption} {alt}")
 
 
 def visits():
-    """The demo visits as unsaved pages (images are created on first use)."""
-    olesnica = photo(
-        "CUS w Oleśnicy", "Uczestnicy wizyty w sali spotkań Centrum Usług Społecznych", 101
-    )
-    ogrod = photo("Ogród spółdzielni", "Szklarnia i grządki spółdzielni socjalnej", 102)
-    lodz_cis = photo(
-        "Warsztaty CIS w Łodzi", "Pracownia stolarska Centrum Integracji Społecznej", 103
-    )
-    zaz = photo(
-        "ZAZ Pracownia", "Pracownicy zakładu aktywności zawodowej przy pakowaniu zamówień", 104
-    )
-    gniezno = photo(
+    """The demo visits as unsaved pages (images are created on first use).
+
+    Every stop of a past visit has a gallery of 3–6 photos; the upcoming ones have none yet.
+    """
+    gniezno = demo_image(
         "CUS w Gnieźnie", "Budynek Centrum Usług Społecznych z zielonym dziedzińcem", 105
     )
-    kuchnia = photo("Kuchnia Sąsiedzka", "Wspólny obiad w stołówce spółdzielni socjalnej", 106)
-    wtz = photo("WTZ w Słupcy", "Prace plastyczne uczestników warsztatu terapii zajęciowej", 107)
-    lipy = photo(
-        "Pod Lipami", "Kawiarnia przedsiębiorstwa społecznego w Gorzowie Wielkopolskim", 108
-    )
-    krakow = photo("CUS w Krakowie", "Rozmowa z zespołem Centrum Usług Społecznych", 109)
-    nowy_targ = photo("ZAZ w Nowym Targu", "Hala produkcyjna zakładu aktywności zawodowej", 110)
-    gdansk = photo("CIS w Gdańsku", "Uczestnicy zajęć w Centrum Integracji Społecznej", 111)
     return [
         VisitPage(
             title="Centra usług społecznych i spółdzielnie na Dolnym Śląsku",
@@ -90,7 +80,21 @@ def visits():
                         ("Tomasz Lis", "organizator społeczności lokalnej"),
                     ],
                     website="https://example.org/cus-olesnica",
-                    photos=[(olesnica, "Spotkanie z zespołem centrum")],
+                    photos=[
+                        (
+                            "Spotkanie z zespołem centrum",
+                            "Uczestnicy wizyty w sali spotkań Centrum Usług Społecznych",
+                        ),
+                        (
+                            "Prezentacja programu usług",
+                            "Dyrektorka pokazuje na ekranie wykres usług z pierwszego roku",
+                        ),
+                        (
+                            "Budynek centrum",
+                            "Budynek Centrum Usług Społecznych w Oleśnicy od strony ulicy",
+                        ),
+                        ("Wspólne zdjęcie", "Uczestnicy wizyty i zespół centrum przed wejściem"),
+                    ],
                 ),
                 stop(
                     "Spółdzielnia Socjalna „Zielony Ogród”",
@@ -102,7 +106,12 @@ def visits():
                         "stołówek. Zatrudnia osoby, które wcześniej długo pozostawały bez pracy."
                     ],
                     people=[("Krzysztof Wrona", "prezes spółdzielni")],
-                    photos=[(ogrod, "Szklarnia spółdzielni")],
+                    photos=[
+                        ("Szklarnia spółdzielni", "Szklarnia i grządki spółdzielni socjalnej"),
+                        ("Rozsada pomidorów", "Rzędy sadzonek pomidorów w szklarni"),
+                        ("Rozmowa z prezesem", "Prezes spółdzielni rozmawia z uczestnikami wizyty"),
+                        ("Warzywa dla szkół", "Skrzynki z warzywami gotowe do wysyłki do szkół"),
+                    ],
                 ),
             ],
         ),
@@ -126,7 +135,21 @@ def visits():
                     ["cis"],
                     ["Uczestnicy zajęć uczą się stolarstwa, gastronomii i prac porządkowych."],
                     people=[("Ewa Majewska", "kierowniczka CIS")],
-                    photos=[(lodz_cis, "Pracownia stolarska")],
+                    photos=[
+                        (
+                            "Pracownia stolarska",
+                            "Pracownia stolarska Centrum Integracji Społecznej",
+                        ),
+                        (
+                            "Zajęcia z gastronomii",
+                            "Uczestniczki zajęć gotują w kuchni szkoleniowej",
+                        ),
+                        (
+                            "Rozmowa z kierowniczką",
+                            "Kierowniczka centrum rozmawia z uczestnikami wizyty przy stole",
+                        ),
+                        ("Budynek centrum", "Budynek Centrum Integracji Społecznej w Łodzi"),
+                    ],
                 ),
                 stop(
                     "Zakład Aktywności Zawodowej „Pracownia”",
@@ -135,7 +158,17 @@ def visits():
                     ["zaz"],
                     ["Zakład zatrudnia 40 osób z niepełnosprawnościami przy konfekcjonowaniu."],
                     people=[("Marek Zieliński", "dyrektor ZAZ")],
-                    photos=[(zaz, "Pakowanie zamówień")],
+                    photos=[
+                        (
+                            "Pakowanie zamówień",
+                            "Pracownicy zakładu aktywności zawodowej przy pakowaniu zamówień",
+                        ),
+                        ("Magazyn zakładu", "Regały z kartonami w magazynie zakładu"),
+                        (
+                            "Spotkanie z dyrektorem",
+                            "Dyrektor zakładu opowiada uczestnikom wizyty o zatrudnieniu",
+                        ),
+                    ],
                 ),
                 stop(
                     "Fundacja „Wspólna Przestrzeń”",
@@ -143,6 +176,17 @@ def visits():
                     "lodzkie",
                     ["foundation"],
                     ["Fundacja prowadzi mieszkania treningowe i klub dla młodzieży."],
+                    photos=[
+                        (
+                            "Mieszkanie treningowe",
+                            "Pokój w mieszkaniu treningowym: łóżko, stół i regał z książkami",
+                        ),
+                        ("Klub młodzieżowy", "Młodzież gra w gry planszowe w sali klubu"),
+                        (
+                            "Rozmowa z zespołem fundacji",
+                            "Zespół fundacji rozmawia z uczestnikami wizyty",
+                        ),
+                    ],
                 ),
             ],
         ),
@@ -169,6 +213,21 @@ def visits():
                     "wielkopolskie",
                     ["cus"],
                     ["Centrum pokazało swój program usług i mapę partnerów."],
+                    photos=[
+                        (
+                            "Program usług na ekranie",
+                            "Prezentacja programu usług centrum w sali konferencyjnej",
+                        ),
+                        ("Mapa partnerów", "Dyrektorka pokazuje mapę partnerów centrum"),
+                        (
+                            "Rozmowa z zastępcą prezydenta",
+                            "Zastępca prezydenta miasta rozmawia z uczestnikami wizyty",
+                        ),
+                        (
+                            "Dziedziniec centrum",
+                            "Zielony dziedziniec Centrum Usług Społecznych w Gnieźnie",
+                        ),
+                    ],
                     people=[
                         ("Alicja Kaczmarek", "dyrektorka CUS"),
                         ("Jan Adamski", "zastępca prezydenta miasta"),
@@ -180,6 +239,14 @@ def visits():
                     "wielkopolskie",
                     ["kis"],
                     ["Klub prowadzi grupy wsparcia i warsztaty aktywizacji zawodowej."],
+                    photos=[
+                        ("Grupa wsparcia", "Uczestnicy grupy wsparcia siedzą w kręgu"),
+                        (
+                            "Zajęcia z doradczynią",
+                            "Doradczyni zawodowa rozmawia z uczestnikami klubu przy stole",
+                        ),
+                        ("Siedziba klubu", "Parterowy budynek Klubu Integracji Społecznej"),
+                    ],
                 ),
                 stop(
                     "Spółdzielnia Socjalna „Kuchnia Sąsiedzka”",
@@ -188,7 +255,15 @@ def visits():
                     ["social_cooperative", "social_enterprise"],
                     ["Spółdzielnia gotuje obiady dla seniorów w ramach usług gminy."],
                     people=[("Katarzyna Pawlak", "prezeska spółdzielni")],
-                    photos=[(kuchnia, "Obiad w stołówce")],
+                    photos=[
+                        ("Obiad w stołówce", "Wspólny obiad w stołówce spółdzielni socjalnej"),
+                        ("Kuchnia spółdzielni", "Kucharki przy pracy w kuchni spółdzielni"),
+                        ("Obiady dla seniorów", "Posiłki zapakowane do dowozu dla seniorów"),
+                        (
+                            "Zespół spółdzielni",
+                            "Członkinie i członkowie spółdzielni na wspólnym zdjęciu",
+                        ),
+                    ],
                 ),
                 stop(
                     "Warsztat Terapii Zajęciowej w Słupcy",
@@ -196,7 +271,17 @@ def visits():
                     "wielkopolskie",
                     ["wtz"],
                     ["Uczestnicy warsztatu przygotowali wystawę prac."],
-                    photos=[(wtz, "Prace uczestników")],
+                    photos=[
+                        (
+                            "Prace uczestników",
+                            "Prace plastyczne uczestników warsztatu terapii zajęciowej",
+                        ),
+                        (
+                            "Pracownia ceramiczna",
+                            "Stół z glinianymi miskami w pracowni ceramicznej",
+                        ),
+                        ("Otwarcie wystawy", "Goście oglądają obrazy na wystawie prac uczestników"),
+                    ],
                 ),
             ],
         ),
@@ -218,7 +303,18 @@ def visits():
                     ["social_enterprise", "social_cooperative"],
                     ["Kawiarnia działa od pięciu lat i sama się utrzymuje."],
                     people=[("Paweł Górski", "prezes spółdzielni")],
-                    photos=[(lipy, "Sala kawiarni")],
+                    photos=[
+                        (
+                            "Sala kawiarni",
+                            "Kawiarnia przedsiębiorstwa społecznego w Gorzowie Wielkopolskim",
+                        ),
+                        ("Przy ladzie", "Barista przygotowuje kawę przy ladzie kawiarni"),
+                        ("Ogródek kawiarni", "Stoliki pod lipami przed kawiarnią"),
+                        (
+                            "Spotkanie z prezesem",
+                            "Prezes spółdzielni rozmawia z gośćmi przy stoliku",
+                        ),
+                    ],
                 ),
             ],
         ),
@@ -241,7 +337,18 @@ def visits():
                     "malopolskie",
                     ["cus"],
                     ["Centrum koordynuje usługi opiekuńcze w kilku dzielnicach."],
-                    photos=[(krakow, "Rozmowa z zespołem")],
+                    photos=[
+                        ("Rozmowa z zespołem", "Rozmowa z zespołem Centrum Usług Społecznych"),
+                        (
+                            "Punkt informacyjny",
+                            "Koordynatorka usług rozmawia z mieszkanką przy biurku",
+                        ),
+                        (
+                            "Plan usług opiekuńczych",
+                            "Wykres usług opiekuńczych w dzielnicach na ekranie",
+                        ),
+                        ("Siedziba centrum", "Budynek Centrum Usług Społecznych w Krakowie"),
+                    ],
                 ),
                 stop(
                     "Ośrodek Pomocy Społecznej w Wieliczce",
@@ -249,6 +356,17 @@ def visits():
                     "malopolskie",
                     ["ops"],
                     ["Ośrodek przygotowuje się do przekształcenia w centrum usług."],
+                    photos=[
+                        ("Siedziba ośrodka", "Budynek Ośrodka Pomocy Społecznej w Wieliczce"),
+                        (
+                            "Plan przekształcenia",
+                            "Kierownik ośrodka pokazuje harmonogram zmian na ekranie",
+                        ),
+                        (
+                            "Rozmowa z pracownikami socjalnymi",
+                            "Pracownicy socjalni ośrodka rozmawiają z uczestnikami wizyty",
+                        ),
+                    ],
                 ),
                 stop(
                     "Zakład Aktywności Zawodowej w Nowym Targu",
@@ -256,7 +374,12 @@ def visits():
                     "malopolskie",
                     ["zaz"],
                     ["Zakład prowadzi pralnię i szwalnię."],
-                    photos=[(nowy_targ, "Hala zakładu")],
+                    photos=[
+                        ("Hala zakładu", "Hala produkcyjna zakładu aktywności zawodowej"),
+                        ("Pralnia zakładu", "Rząd pralek w pralni zakładu"),
+                        ("Szwalnia", "Pracownice szwalni przy maszynach do szycia"),
+                        ("Wspólne zdjęcie", "Uczestnicy wizyty z pracownikami zakładu"),
+                    ],
                 ),
                 stop(
                     "Stowarzyszenie „Podhalańska Pomoc”",
@@ -264,6 +387,14 @@ def visits():
                     "malopolskie",
                     ["association"],
                     ["Stowarzyszenie prowadzi dzienny dom dla seniorów."],
+                    photos=[
+                        (
+                            "Dzienny dom dla seniorów",
+                            "Seniorzy przy wspólnym stole w dziennym domu",
+                        ),
+                        ("Zajęcia ruchowe", "Seniorzy ćwiczą na krzesłach w sali dziennego domu"),
+                        ("Obiad w dziennym domu", "Wspólny obiad seniorów w dziennym domu"),
+                    ],
                 ),
                 stop(
                     "Powiatowe Centrum Pomocy Rodzinie w Nowym Targu",
@@ -271,6 +402,20 @@ def visits():
                     "malopolskie",
                     ["pcpr"],
                     ["Rozmawialiśmy o pieczy zastępczej i mieszkaniach wspomaganych."],
+                    photos=[
+                        (
+                            "Siedziba PCPR",
+                            "Budynek Powiatowego Centrum Pomocy Rodzinie w Nowym Targu",
+                        ),
+                        (
+                            "Rozmowa o pieczy zastępczej",
+                            "Koordynatorka pieczy zastępczej rozmawia z uczestnikami wizyty",
+                        ),
+                        (
+                            "Mieszkanie wspomagane",
+                            "Pokój w mieszkaniu wspomaganym: łóżko, stół i okno",
+                        ),
+                    ],
                 ),
             ],
         ),
@@ -292,7 +437,17 @@ def visits():
                     "pomorskie",
                     ["cis"],
                     ["Centrum współpracuje z portem i firmami remontowymi."],
-                    photos=[(gdansk, "Zajęcia w CIS")],
+                    photos=[
+                        ("Zajęcia w CIS", "Uczestnicy zajęć w Centrum Integracji Społecznej"),
+                        (
+                            "Warsztat remontowy",
+                            "Uczestnicy uczą się spawania w warsztacie remontowym",
+                        ),
+                        (
+                            "Spotkanie z zespołem centrum",
+                            "Kierowniczka centrum opowiada o współpracy z portem",
+                        ),
+                    ],
                 ),
                 stop(
                     "Stowarzyszenie „Dom z Widokiem”",
@@ -300,6 +455,17 @@ def visits():
                     "pomorskie",
                     ["association"],
                     ["Stowarzyszenie prowadzi trzy mieszkania wspomagane."],
+                    photos=[
+                        (
+                            "Mieszkanie wspomagane",
+                            "Pokój dzienny w mieszkaniu wspomaganym z oknem na morze",
+                        ),
+                        ("Kuchnia mieszkania", "Mieszkańcy gotują razem w kuchni mieszkania"),
+                        (
+                            "Rozmowa z zespołem stowarzyszenia",
+                            "Zespół stowarzyszenia rozmawia z uczestnikami wizyty",
+                        ),
+                    ],
                 ),
             ],
         ),
