@@ -6,6 +6,8 @@ from wagtail.blocks.stream_block import StreamValue
 from wagtail.blocks.struct_block import StructValue
 from wagtail.images.models import AbstractImage
 
+from .share_card import organisation_card_url
+
 SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
 
 
@@ -48,7 +50,8 @@ def prefetch_stream_renditions(stream_value):
 
 
 def share_image_url(image, request):
-    """Absolute URL of the 1200×630 share-card rendition of `image` (None without an image)."""
+    """Absolute URL of the 1200×630 share image: `image`'s rendition, else the organisation's
+    card (its logo and accent colour), else None."""
     if image is None:
-        return None
+        return organisation_card_url(request)
     return request.build_absolute_uri(image.get_rendition(SHARE_IMAGE_SPEC).url)

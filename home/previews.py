@@ -10,6 +10,8 @@ from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 
+from .share_card import organisation_card_url
+
 CARD_TEMPLATES = ["includes/card.html", "home/previews/card_fallback.html"]
 
 
@@ -33,10 +35,10 @@ def serve_listing_preview(page, request, mode_name):
     template = PREVIEW_TEMPLATES.get(mode_name)
     if template is None:
         return None
-    return TemplateResponse(request, template, preview_context(page))
+    return TemplateResponse(request, template, preview_context(page, request))
 
 
-def preview_context(page):
+def preview_context(page, request):
     # card_image is kept on the row by save(); a preview is never saved, so compute it here.
     if hasattr(page, "card_image") and hasattr(page, "first_body_image"):
         page.card_image = getattr(page, "listing_image", None) or page.first_body_image()
@@ -47,6 +49,8 @@ def preview_context(page):
         "entry": page,
         "card_template": select_template(CARD_TEMPLATES).template.name,
         "share_image": share_image,
+        # Without a photo the page shares the organisation's card (its logo and accent).
+        "share_card_url": None if share_image else organisation_card_url(request),
         "share_title": page.seo_title or page.title,
         "share_description": description,
         "share_domain": preview_domain(page),

@@ -1,13 +1,23 @@
 """The organisation's logo, favicon and accent colour (Ustawienia → Dane organizacji)."""
 
+import datetime
+import io
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings as django_settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
+from django.test import RequestFactory
+from PIL import Image
 
 from home.colours import contrast_ratio, darker
 from home.models import OrganisationSettings
-from tests.factories import make_image
+from home.previews import preview_context, serve_listing_preview
+from tests.factories import add_page, make_image
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,3 +85,68 @@ def test_settings_form_offers_the_identity_in_polish(admin_client, site_tree):
     ).content.decode()
     assert "Wygląd" in html and "kolor wiodący" in html.lower() and "favicon" in html
     assert OrganisationSettings._meta.get_field("accent_colour").max_length == 7
+
+
+def og_image(client, path):
+    match = re.search(
+        r'<meta property="og:image" content="([^"]+)">', client.get(path).content.decode()
+    )
+    return match and match.group(1)
+
+
+def stored_picture(url):
+    """The picture behind a media URL of the share card, opened from the storage."""
+    name = urlsplit(url).path.removeprefix(django_settings.MEDIA_URL)
+    with default_storage.open(name) as file:
+        return Image.open(io.BytesIO(file.read())).convert("RGB")
+
+
+def test_page_without_a_photo_shares_the_logo_over_the_accent(client, site_tree):
+    assert og_image(client, "/o-nas/") is None  # no logo: nothing to share, as before
+    settings = site_tree.settings
+    settings.logo = make_image("Logo", "Logo Ośrodka", size=(300, 120), colour="darkred")
+    settings.accent_colour = "#7a1f5c"
+    settings.save()
+    url = og_image(client, "/o-nas/")
+    assert url.startswith("http://testserver/media/share-cards/") and url.endswith(".png")
+    picture = stored_picture(url)
+    assert picture.size == (1200, 630)
+    logo_pixel = picture.getpixel((600, 270))  # the logo (a JPEG), centred above the band
+    assert all(abs(a - b) <= 8 for a, b in zip(logo_pixel, (139, 0, 0), strict=True))
+    assert picture.getpixel((20, 620)) == (0x7A, 0x1F, 0x5C)  # the band in the accent
+    assert picture.getpixel((20, 20)) == (255, 255, 255)
+    assert og_image(client, "/") == url  # the home page too
+
+    settings.accent_colour = "#0b6e3c"
+    settings.save()
+    recoloured = og_image(client, "/o-nas/")
+    assert recoloured != url  # a new address, so social sites fetch the new colours
+    assert stored_picture(recoloured).getpixel((20, 620)) == (0x0B, 0x6E, 0x3C)
+
+
+def test_page_with_a_photo_shares_its_photo_and_the_preview_shows_the_card(site_tree):
+    from news.models import NewsIndexPage, NewsPage
+
+    settings = site_tree.settings
+    settings.logo = make_image("Logo", "Logo Ośrodka", size=(300, 120), colour="darkred")
+    settings.save()
+    index = add_page(site_tree.home, NewsIndexPage(title="Aktualności", slug="aktualnosci"))
+    photo = make_image("Wizyta", "Uczestnicy przed budynkiem", size=(1600, 900))
+    article = add_page(
+        index,
+        NewsPage(
+            title="Wizyta",
+            slug="wizyta",
+            publication_date=datetime.date(2021, 9, 19),
+            lead="Lead.",
+            listing_image=photo,
+        ),
+    )
+    request = RequestFactory().get("/", SERVER_NAME="testserver")
+    request.user = AnonymousUser()
+    context = preview_context(article, request)
+    assert context["share_image"] == photo and context["share_card_url"] is None
+    article.listing_image = None
+    response = serve_listing_preview(article, request, "share")
+    html = response.render().content.decode()
+    assert '<img src="http://testserver/media/share-cards/' in html and "Brak zdjęcia" not in html
