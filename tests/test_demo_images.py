@@ -2,10 +2,10 @@
 
 import datetime
 import io
-from types import SimpleNamespace
 
 import pytest
 from PIL import Image
+from wagtail.images import get_image_model
 
 from home.demo.images import draw_scene, scene_of
 
@@ -52,7 +52,7 @@ def demo_photos(monkeypatch):
 
     def record(title, description, seed, scene_text=""):
         calls.append((title, description, scene_text or f"{title} {description}"))
-        return SimpleNamespace(pk=len(calls), default_alt_text=description)
+        return get_image_model()(pk=len(calls), title=title, description=description)
 
     monkeypatch.setattr(visits.demo, "demo_image", record)
     monkeypatch.setattr(news.demo, "demo_image", record)
@@ -72,6 +72,8 @@ def test_every_past_stop_has_a_gallery_of_three_to_six_described_photos(demo_pho
         photos = stop["value"]["photos"]
         assert 3 <= len(photos) <= 6, stop["value"]["heading"]
         assert all(photo["caption"] and photo["image"]["alt_text"] for photo in photos)
+    upcoming = [page for page in pages if page not in past]
+    assert upcoming and all(page.listing_image for page in upcoming)  # no card without a picture
 
 
 @pytest.mark.django_db

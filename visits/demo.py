@@ -41,7 +41,8 @@ def stop_photo(heading, caption, alt):
 def visits():
     """The demo visits as unsaved pages (images are created on first use).
 
-    Every stop of a past visit has a gallery of 3–6 photos; the upcoming ones have none yet.
+    Every stop of a past visit has a gallery of 3–6 photos; an upcoming visit has only the
+    picture of its card (the building it goes to).
     """
     gniezno = demo_image(
         "CUS w Gnieźnie", "Budynek Centrum Usług Społecznych z zielonym dziedzińcem", 105
@@ -478,6 +479,9 @@ def visits():
             end_date=datetime.date(2027, 3, 17),
             publication_date=datetime.date(2026, 11, 20),
             regions=["lubelskie"],
+            listing_image=demo_image(
+                "CUS w Lublinie", "Budynek Centrum Usług Społecznych w Lublinie", 112
+            ),
             organiser=ORGANISER,
             participants="Wizyta dla kierowników ośrodków pomocy społecznej; 25 miejsc.",
             body=[
@@ -507,6 +511,9 @@ def visits():
             end_date=datetime.date(2027, 5, 20),
             publication_date=datetime.date(2026, 11, 25),
             regions=["opolskie"],
+            listing_image=demo_image(
+                "KIS w Opolu", "Siedziba Klubu Integracji Społecznej w Opolu", 113
+            ),
             organiser=ORGANISER,
             participants="Wizyta dla pracowników socjalnych i organizacji pozarządowych; 20 miejsc.",
             body=[
