@@ -144,6 +144,16 @@ CASES = [
     ("kawiarnia", "Warsztat Terapii Zajęciowej", False),
     ("Łódź", "we Wrocławiu", False),
     ("stowarzyszenie", "fundacja", False),
+    # words outside the dictionary match in other forms through their endings (stem keys)
+    ("jadłodzielnia", "otwarto jadłodzielnię przy parafii", True),
+    ("jadłodzielnia", "w jadłodzielni", True),
+    ("jadlodzielnia", "w jadłodzielni", True),
+    ("jadłodzielni", "Jadłodzielnia", True),
+    ("jadlodzielniach", "Jadłodzielnia", True),
+    ("foodsharingu", "foodsharing w gminie", True),
+    ("jadłodzielnia", "jadlodzielni", False),  # typed diacritics still count
+    ("jadłodzielnia", "jadłospis", False),
+    ("kąta", "kata", False),  # known words get no stem key
 ]
 
 # Known misses of the simplemma fallback (one lemma per form, no compound
@@ -291,9 +301,13 @@ def test_keys_are_plain_ascii_tokens(normaliser):
 
 
 def test_folded_and_exact_keys_cannot_collide(normaliser):
-    """Folded keys are all letters or all digits; exact keys mix both."""
+    """Folded keys are all letters or all digits; exact keys mix both and end in 0; the stem
+    keys of unknown words start with a marker (a letter and 0) that neither kind starts with."""
     for key in normaliser.document_keys(MESSY + " Spółdzielnię Socjalną kąt kat 2021"):
         if key.isalpha() or key.isdigit():
+            continue
+        if key[:2] in ("u0", "v0") and len(key) > 2:
+            assert polish.tokens(key[2:])
             continue
         assert key.endswith("0")
         polish.decode_exact_key(key)  # raises if it is not an exact key
@@ -313,6 +327,19 @@ def test_query_keys_with_and_without_diacritics(normaliser):
     [without] = normaliser.query_keys("spoldzielnie")
     assert {"spoldzielnie", "spoldzielnia"} <= without
     assert all(key.isalpha() for key in without)
+
+
+def test_stem_keys_only_for_words_outside_the_dictionary(normaliser):
+    keys = set(normaliser.document_keys("w jadłodzielni przy Spółdzielni Socjalnej"))
+    assert {"u0jadlodzieln", "v0jadl1odzieln0"} <= keys
+    assert not any(key.startswith(("u0spo", "v0spo")) for key in keys)
+    [unknown] = normaliser.query_keys("jadlodzielniami")
+    assert "u0jadlodzieln" in unknown
+    [typed] = normaliser.query_keys("jadłodzielniami")
+    assert "v0jadl1odzieln0" in typed
+    assert not any(key.startswith("u0") for key in typed)
+    [known] = normaliser.query_keys("kąta")
+    assert not any(key.startswith(("u0", "v0")) for key in known)
 
 
 def test_query_half_diacritised_word(normaliser):

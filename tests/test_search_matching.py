@@ -169,3 +169,20 @@ def test_pages_past_the_kept_ids_are_searched_again(announcements, client, monke
             r'class="search-result__link" href="[^"]*">([^<]+)<', html.content.decode()
         )
     assert sorted(shown) == sorted(page.title for page in announcements)
+
+
+def test_words_outside_the_dictionary_match_in_other_forms(site_tree):
+    """ "jadłodzielnia" is in no dictionary: its endings still join its forms, and typed
+    diacritics still count."""
+    index = make_news_index(site_tree.home)
+    found = make_news_page(index, "Nowa jadłodzielnia", body=[paragraph("Dzielimy się jedzeniem.")])
+    inflected = make_news_page(
+        index, "Jedzenie dla sąsiadów", body=[paragraph("Zostaw zakupy w jadłodzielni.")]
+    )
+    undiacritised = make_news_page(index, "Lodowka", body=[paragraph("Stoi w jadlodzielni.")])
+    assert {page.pk for page in results("jadłodzielnia")} == {found.pk, inflected.pk}
+    assert {page.pk for page in results("jadlodzielniach")} == {
+        found.pk,
+        inflected.pk,
+        undiacritised.pk,
+    }

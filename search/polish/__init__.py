@@ -21,7 +21,9 @@ Public interface (module-level functions use the default normaliser)::
 Modules, each documenting its part: ``text`` (tokenisation, folding), ``keys``
 (folded and exact keys), ``restorations`` (diacritics for undiacritised query
 words), ``backends`` (the morfeusz2 and simplemma lemmatisers, measurements,
-the default backend), ``normaliser`` (document and query keys, stop words);
+the default backend), ``endings`` (the stems of words the lemmatiser does not
+know, the prefixes of a name's forms), ``normaliser`` (document and query keys,
+stop words);
 ``python -m search.polish --help`` shows the keys of a text.
 """
 

@@ -21,6 +21,12 @@ Query side (``query_keys``), for every query word q (after stop words):
   length of a query (words x restorations).
 * digits: the digit run itself.
 
+Words the lemmatiser does not know ("jadłodzielnia", "jadłodzielni") also carry a *stem key* on
+both sides: their stem (``endings.stem``, the word without its inflectional ending) behind a
+marker, folded behind ``u0`` and exact behind ``v0`` (``stem_keys``). An undiacritised query word
+matches the folded one, a query word typed with diacritics only the exact one, so the fallback
+keeps "kąt" apart from "kat" as the lemmas do; known words get no stem key.
+
 Stop words (dropped from queries unless the query has nothing else; compared
 after folding): ``QUERY_STOP_WORDS`` = a, i, o, u, w, z, we, ze/że, do, na,
 od, po, za, dla, oraz, lub, albo, czy, się, the, of, and.
@@ -31,6 +37,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .backends import BACKENDS, _Backend, _shared_backend
+from .endings import MIN_STEM, stem
 from .keys import _exact_key_lower, _folded_runs, _has_letter
 from .restorations import _restorations
 from .text import _HYPHENS, _TOKEN_RE, _clean, fold, tokens
@@ -42,6 +49,19 @@ QUERY_STOP_WORDS = frozenset(
         "oraz", "lub", "albo", "czy", "sie", "the", "of", "and",
     }
 )  # fmt: skip
+
+
+#: Markers of the stem keys of unknown words: folded, and exact (diacritics kept).
+FOLDED_STEM_MARK, EXACT_STEM_MARK = "u0", "v0"
+
+
+def stem_keys(word: str) -> tuple[str, str] | tuple[()]:
+    """The folded and the exact stem key of a clean lowercase word the lemmatiser does not
+    know; none for a word too short to have an ending."""
+    if len(word) <= MIN_STEM or not word.isalpha():
+        return ()
+    base = stem(word)
+    return FOLDED_STEM_MARK + "".join(_folded_runs(base)), EXACT_STEM_MARK + _exact_key_lower(base)
 
 
 class PolishNormaliser:
@@ -174,6 +194,8 @@ class PolishNormaliser:
         keys = dict.fromkeys(_folded_runs(word))
         if not word.isdigit():
             lemma_set = self.lemmas(word)
+            if self._analyse(word) is None:
+                keys.update(dict.fromkeys(stem_keys(word)))
             if compound_part and self._backend_name == "morfeusz2":
                 lemma_set |= self._analyse(word + "-") or set()
             for lemma in lemma_set:
@@ -188,14 +210,19 @@ class PolishNormaliser:
             return set(_folded_runs(word))
         if word.isascii():
             keys = set(_folded_runs(word))
-            restored = self._restored(word) or self._get_backend().guess(word)
-            for lemma in restored:
+            restored = self._restored(word)
+            if not restored:
+                keys.update(stem_keys(word)[:1])
+            for lemma in restored or self._get_backend().guess(word):
                 keys.update(_folded_runs(lemma))
             return keys
         # typed with diacritics: exact keys only
         found = self._analyse(word)
         lemma_set = set(found) if found is not None else self.lemmas(word) | self._restored(word)
-        return {key for key in map(_exact_key_lower, lemma_set) if _has_letter(key)}
+        keys = {key for key in map(_exact_key_lower, lemma_set) if _has_letter(key)}
+        if found is None and not self._restored(word):
+            keys.update(stem_keys(word)[1:])
+        return keys
 
     def _restored_uncached(self, word: str) -> frozenset[str]:
         """Lemmas of all known diacritic restorations of ``word``."""
