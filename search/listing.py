@@ -34,6 +34,7 @@ from .results import (
     type_of,
 )
 from .snippets import best_passage, highlight
+from .synonyms import current_synonyms
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,8 @@ def matching_pages(request, parsed, filters):
     Without words but with filters, the filtered pages newest first (browsing by filter); with
     neither, none.
     """
-    query = build_search_query(parsed)
+    synonyms = current_synonyms(request) if not parsed.is_empty else []
+    query = build_search_query(parsed, synonyms)
     if query is None and not filters.active:
         return SearchResults([])
 
@@ -56,7 +58,7 @@ def matching_pages(request, parsed, filters):
         allowed = filters.apply(searchable_pages(request))
         if query is None:
             return list(order_by_date(allowed).values_list("pk", flat=True))
-        matched, ranking = _matched(parsed, query, allowed)
+        matched, ranking = _matched(parsed, allowed, synonyms)
         if filters.sort == "relevance":
             return ranked_ids(matched, allowed, **ranking)
         return ids_in_order(order_by_date(matched))
@@ -65,24 +67,26 @@ def matching_pages(request, parsed, filters):
     return SearchResults(kept["ids"], kept["total"], find)
 
 
-def _matched(parsed, query, allowed):
+def _matched(parsed, allowed, synonyms):
     """The matching pages of `allowed`, and what ranks them (`ranking.ranked_ids`'s words,
-    phrase and the year's score if any).
+    phrase, the pages holding the words as typed when synonyms found more, and the year's score
+    if any).
 
     A four-digit year is matched by the page's date (a visit: any of its days) or by its text,
     and a page dated in it ranks higher (`ranking.year_score`); the other words as usual.
     """
     year, rest = split_year(parsed)
+    ranking = {"words": rest.scored_words(), "phrase": rest.proximity_phrase()}
+    query, typed = build_search_query(rest, synonyms), build_search_query(rest)
+    if query is not None and query_text(query) != query_text(typed):
+        ranking["literal"] = matching_entries(typed, allowed).values("page_id")
     if year is None:
-        matched = allowed.filter(pk__in=matching_entries(query, allowed).values("page_id"))
-        return matched, {"words": parsed.scored_words(), "phrase": parsed.proximity_phrase()}
+        return allowed.filter(pk__in=matching_entries(query, allowed).values("page_id")), ranking
     dated = dated_in(allowed, year)
     mentioned = matching_entries(PlainText(str(year)), allowed).values("page_id")
     matched = allowed.filter(Q(pk__in=dated) | Q(pk__in=mentioned))
-    rest_query = build_search_query(rest)
-    if rest_query is not None:
-        matched = matched.filter(pk__in=matching_entries(rest_query, allowed).values("page_id"))
-    ranking = {"words": rest.scored_words(), "phrase": rest.proximity_phrase()}
+    if query is not None:
+        matched = matched.filter(pk__in=matching_entries(query, allowed).values("page_id"))
     return matched, {**ranking, "bonus": year_score(year, dated)}
 
 

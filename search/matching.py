@@ -29,7 +29,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
-from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 from wagtail.models import Page
 
 #: The columns search and suggestions look in.
@@ -48,11 +48,24 @@ def _phrase(text):
     return [_key(word) for word in text.split()]
 
 
+class PrefixPhrase(SearchQuery):
+    """Words side by side, each any word starting with its prefix: a name in any of its forms
+    ("osrod pomoc spoleczn" finds "ośrodkach pomocy społecznej"; `synonyms.py`)."""
+
+    def __init__(self, prefixes):
+        self.prefixes = tuple(prefixes)
+
+    def __repr__(self):
+        return f"<PrefixPhrase {' '.join(self.prefixes)!r}>"
+
+
 def _tsquery(node, prefix):
     if isinstance(node, PlainText):
         return f"'{_key(node.query_string)}'" + (":*" if prefix else "")
     if isinstance(node, Phrase):
         return "(" + " <-> ".join(f"'{word}'" for word in _phrase(node.query_string)) + ")"
+    if isinstance(node, PrefixPhrase):
+        return "(" + " <-> ".join(f"'{_key(prefix)}':*" for prefix in node.prefixes) + ")"
     if isinstance(node, (And, Or)):
         joiner = " & " if isinstance(node, And) else " | "
         return "(" + joiner.join(_tsquery(child, prefix) for child in node.subqueries) + ")"
@@ -69,6 +82,8 @@ def _fts5(node, prefix):
         return f'"{_key(node.query_string)}"' + ("*" if prefix else "")
     if isinstance(node, Phrase):
         return f'"{" ".join(_phrase(node.query_string))}"'
+    if isinstance(node, PrefixPhrase):
+        return "(" + " + ".join(f'"{_key(prefix)}"*' for prefix in node.prefixes) + ")"
     if isinstance(node, (And, Or)):
         joiner = " AND " if isinstance(node, And) else " OR "
         return "(" + joiner.join(_fts5(child, prefix) for child in node.subqueries) + ")"

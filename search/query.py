@@ -16,10 +16,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.query import And, Phrase
 
 from . import polish
 from .documents import folded_words
+from .synonyms import any_key, expanded_parts
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
@@ -56,6 +57,18 @@ class ParsedQuery:
     def word_keys(self):
         """Per free word its alternative keys (the normaliser's query_keys)."""
         return polish.query_keys(self.free_text) if polish.tokens(self.free_text) else []
+
+    def typed_words(self):
+        """The free words as (folded word, its alternative keys), in order: the words of
+        `word_keys`, each with the word it came from (what synonyms are looked up by)."""
+        words = polish.tokens(self.free_text)
+        content = [word for word in words if polish.fold(word) not in polish.QUERY_STOP_WORDS]
+        pairs = []
+        for word in content or words:
+            keys = polish.query_keys(word)
+            if keys and keys[0]:
+                pairs.append((polish.fold(word), keys[0]))
+        return pairs
 
     def scored_words(self):
         """The words the ranking weighs (`ranking.py`): the free words' and the phrases' keys."""
@@ -113,16 +126,10 @@ def split_year(parsed):
     return None, parsed
 
 
-def _any_key(keys):
-    ordered = sorted(keys)
-    if len(ordered) == 1:
-        return PlainText(ordered[0])
-    return Or([PlainText(key) for key in ordered])
-
-
-def build_search_query(parsed):
-    """The modelsearch query of a parsed query, or None when nothing searchable is left."""
-    parts = [_any_key(keys) for keys in parsed.word_keys() if keys]
+def build_search_query(parsed, synonyms=()):
+    """The modelsearch query of a parsed query, or None when nothing searchable is left;
+    `synonyms` (`synonyms.load_synonyms`) add the full names of abbreviations and the reverse."""
+    parts = expanded_parts(parsed.typed_words(), synonyms)
     for phrase in parsed.phrases:
         folded = " ".join(folded_words(phrase))
         if not folded:
@@ -130,7 +137,7 @@ def build_search_query(parsed):
         parts.append(Phrase(folded))
         # Diacritics typed inside quotes still count ("kąt" is not "kat"), as for free words.
         if not phrase.isascii():
-            parts.extend(_any_key(keys) for keys in polish.query_keys(phrase) if keys)
+            parts.extend(any_key(keys) for keys in polish.query_keys(phrase) if keys)
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else And(parts)

@@ -5,7 +5,8 @@ it stands in (title 8, lead 4, a stop's heading, town or kinds 3, body 2, captio
 the field-marked keys every page indexes (`documents.field_keys`); the free words standing side
 by side, in order, add `PROXIMITY_BONUS`. Articles and visits come before listing, index and
 utility pages (home, news and visit indexes, standard pages, the site map, the accessibility
-statement) unless every word stands in that page's title. Ties go to the newest date shown
+statement) unless every word stands in that page's title; within each, the pages holding the
+words as typed come before those found only through a synonym (`synonyms.py`). Ties go to the newest date shown
 (visit start, publication date, first publication), then the newest page.
 
 Every check is a lookup in the index (GIN on PostgreSQL, FTS5 on SQLite) run once as a subquery,
@@ -64,11 +65,13 @@ def year_score(year, dated):
     )
 
 
-def ranked_ids(pages, allowed, words, phrase="", bonus=None):
+def ranked_ids(pages, allowed, words, phrase="", bonus=None, literal=None):
     """The ids of `pages` (the matching pages of `allowed`), best first.
 
     `words` are the scored words (each a set of alternative keys), `phrase` the folded free
-    words to reward standing together (empty: no bonus), `bonus` one more score expression.
+    words to reward standing together (empty: no bonus), `bonus` one more score expression,
+    `literal` the ids of the pages holding the words as typed when synonyms found more (those
+    come first within their tier).
     """
     scores = [word_score(keys) for keys in words]
     if phrase:
@@ -87,10 +90,12 @@ def ranked_ids(pages, allowed, words, phrase="", bonus=None):
         titled = [_marked(keys, "title") for keys in words]
         tier |= Q(pk__in=marked_page_ids(titled[0] if len(titled) == 1 else And(titled)))
     score = sum(scores[1:], scores[0]) if scores else Value(0)
+    as_typed = Q(pk__in=literal) if literal is not None else Q(pk__isnull=False)
     ranked = pages.annotate(
         tier=Case(When(tier, then=Value(1)), default=Value(0), output_field=IntegerField()),
+        literal=Case(When(as_typed, then=Value(1)), default=Value(0), output_field=IntegerField()),
         score=score,
         shown=shown_date(),
-    ).order_by("-tier", "-score", F("shown").desc(nulls_last=True), "-pk")
+    ).order_by("-tier", "-literal", "-score", F("shown").desc(nulls_last=True), "-pk")
     with index_scans():
         return list(ranked.values_list("pk", flat=True))

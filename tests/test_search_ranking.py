@@ -76,6 +76,11 @@ JUDGED = [
     judged("jarocinie", order=["visit_rawicz", "news_cafe"]),
     judged("warsztat terapii zajęciowej", first="news_wtz", top3={"visit_gdansk"}),
     judged("WTZ", top3={"news_wtz", "visit_gdansk"}),
+    # Synonyms: an acronym finds the full name in any form, the full name the acronyms.
+    judged("MOPS", top3={"news_training", "visit_rawicz"}, absent={"news_wtz", "visit_lodz"}),
+    judged("GOPS", top3={"news_training", "visit_rawicz"}),
+    judged("CIS", first="visit_lodz", absent={"news_wtz"}),
+    judged("zakłady aktywności zawodowej", first="visit_lodz", absent={"news_wtz"}),
     judged("Łódź", first="visit_lodz"),
     judged("lodz", first="visit_lodz"),
     judged("zakład aktywności zawodowej", first="visit_lodz", absent={"news_wtz"}),
