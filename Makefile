@@ -47,9 +47,10 @@ messages: $(STAMP) ## Rebuild and compile the Polish message catalogue in locale
 	$(BIN)/python manage.py compilemessages -l pl --ignore=.venv
 
 BENCH_PAGES ?= 20000
-bench: $(STAMP) ## Performance: pages in-process, gunicorn under load (wrk), Lighthouse, search at BENCH_PAGES pages; bench/results.json
+bench: $(STAMP) ## Performance: pages in-process, gunicorn under load (wrk), Lighthouse, search at BENCH_PAGES pages, search quality (nDCG, MRR); bench/results.json
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/load.py
 	$(BIN)/python bench/search_scale.py --pages $(BENCH_PAGES)
+	$(BIN)/python bench/search_quality.py
 	$(BIN)/python bench/image_quality.py
 	$(BIN)/python bench/editor.py
