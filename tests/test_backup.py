@@ -83,11 +83,27 @@ def scratch_database(transactional_db):
     require(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL=postgres://…")
     for tool in ("pg_dump", "pg_restore", "tar", "sha256sum"):
         require(shutil.which(tool), f"needs {tool}")
-    # Clone the migrated test database (fast); nobody may be connected to it meanwhile.
-    connection.close()
-    template = connection.settings_dict["NAME"]
+    # Copy the migrated test database with pg_dump, not CREATE DATABASE … TEMPLATE: a template
+    # must have no other session, and a browser test's live server may still hold one.
     sql(f'DROP DATABASE IF EXISTS "{SCRATCH}"')
-    sql(f'CREATE DATABASE "{SCRATCH}" TEMPLATE "{template}"')
+    sql(f'CREATE DATABASE "{SCRATCH}"')
+    dump = subprocess.run(
+        [
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            "--dbname",
+            admin_dsn(connection.settings_dict["NAME"]),
+        ],
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(
+        ["pg_restore", "--no-owner", "--dbname", admin_dsn(SCRATCH)],
+        input=dump.stdout,
+        capture_output=True,
+        check=True,
+    )
     yield SCRATCH
     sql(f'DROP DATABASE IF EXISTS "{SCRATCH}" WITH (FORCE)')
 
