@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
+from kronika.caching.routes import UNRESTRICTED_ATTR
 from search.fields import StreamSearchField
 
 from .blocks import RICH_TEXT_FEATURES, shared_blocks
@@ -38,6 +39,12 @@ class BasePage(TransliteratedSlugMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """None without a query when a kept route knew the page had none (kronika/caching)."""
+        if getattr(self, UNRESTRICTED_ATTR, False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def meta_description(self):
         """What search engines and share cards show: the SEO description, else the lead."""

@@ -16,7 +16,7 @@ from redis.connection import Connection
 
 from kronika.caching import redis as failfast
 from kronika.caching.models import ContentVersion
-from kronika.caching.redis import redis_caches
+from kronika.caching.redis import site_caches
 from tests.factories import make_news_index, make_news_page, make_visit, make_visit_index
 from tests.services import start_redis, stop_redis
 
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def own_redis(tmp_path, settings):
     server = start_redis(tmp_path)
-    settings.CACHES = redis_caches(server.url)
+    settings.CACHES = site_caches(server.url)
     settings.KRONIKA_PAGE_CACHE_SECONDS = 600
     failfast._state["skip_until"] = 0.0
     yield server

@@ -13,6 +13,7 @@ TIERED = {
         "LOCATION": "worker-1",
         "OPTIONS": {"SHARED": "default"},
     },
+    "routes": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "routes"},
     "other_worker": {
         "BACKEND": "kronika.caching.tiered.TieredCache",
         "LOCATION": "worker-2",

@@ -16,12 +16,12 @@ pytestmark = pytest.mark.django_db
 # site, Wagtail's routing, shell (menu, statement, settings), list or article, renditions.
 LIST_QUERIES = 21
 ARTICLE_QUERIES = 24
-# Every later request: Wagtail's routing (site, each level of the path, the page made specific,
-# its restrictions); the list's count and years and every fragment come from the shared cache,
-# so a list costs what an article costs.
-ROUTING_QUERIES = 6
+# Every later request: the page, loaded afresh by the route its process kept (Site, path and
+# view restrictions need no query); the list's count and years and every fragment come from the
+# shared cache, so a list costs what an article costs.
+ROUTING_QUERIES = 1
 LIST_QUERIES_WARM = {"/aktualnosci/": ROUTING_QUERIES, "/aktualnosci/2025/": ROUTING_QUERIES}
-ARTICLE_QUERIES_WARM = ROUTING_QUERIES + 2  # one level deeper: its parent, made specific
+ARTICLE_QUERIES_WARM = ROUTING_QUERIES
 
 Rendition = get_image_model().get_rendition_model()
 

@@ -10,7 +10,8 @@ commits, whatever state Redis is in: Redis only holds copies, never the truth.
 
 The caches, all keyed by the version: whole pages for anonymous readers (`pages`), values and
 template fragments shared by the requests the page cache cannot answer (`shared`, each
-process keeping its own copy in front of Redis: `tiered`). Redis may be down, paused or full:
+process keeping its own copy in front of Redis: `tiered`), and each process's routes of page
+addresses (`routes`). Redis may be down, paused or full:
 the site then renders pages itself (`redis`: short timeouts, a failing Redis skipped for a few
 seconds).
 """

@@ -65,12 +65,25 @@ class FailFastConnection(Connection):
             return super().read_response(*args, **kwargs)
 
 
-def redis_caches(url):
-    """CACHES for Redis at `url`: down, paused or full it is an empty cache, never a 500."""
+LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
+
+
+def site_caches(redis_url):
+    """CACHES: Redis at `redis_url` shared by every process (down, paused or full it is an
+    empty cache, never a 500), else one process's local memory; each process's routes."""
+    # Each process keeps its own routes (routes.py); a local-memory cache hands out copies.
+    routes = {"BACKEND": LOCAL_MEMORY, "LOCATION": "routes", "OPTIONS": {"MAX_ENTRIES": 5000}}
+    if not redis_url:
+        # One process: the same local memory serves as both (one LOCATION, one store).
+        return {
+            "default": {"BACKEND": LOCAL_MEMORY},
+            "fragments": {"BACKEND": LOCAL_MEMORY},
+            "routes": routes,
+        }
     return {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": url,
+            "LOCATION": redis_url,
             "KEY_PREFIX": "kronika",
             "OPTIONS": {
                 "IGNORE_EXCEPTIONS": True,
@@ -86,4 +99,5 @@ def redis_caches(url):
             "LOCATION": "fragments",
             "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
         },
+        "routes": routes,
     }

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import vimeo as oembed_vimeo
 from wagtail.embeds.oembed_providers import youtube as oembed_youtube
 
+from kronika.caching.redis import site_caches
 from kronika.security import public_csp_directives
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -133,6 +134,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Hands Wagtail's page view the route this process kept for the path (kronika/caching).
+    "kronika.caching.routes.RouteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the Polish lockout page.
     "axes.middleware.AxesMiddleware",
@@ -223,16 +226,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-if REDIS_URL:
-    from kronika.caching.redis import redis_caches
-
-    CACHES = redis_caches(REDIS_URL)
-else:
-    # One process: the same local memory serves as both (one LOCATION, one store).
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-        "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    }
+CACHES = site_caches(REDIS_URL)
 
 KRONIKA_PAGE_CACHE_SECONDS = PAGE_CACHE_SECONDS  # 0: off
 KRONIKA_CDN_MAX_AGE = CDN_MAX_AGE  # Cache-Control max-age of cacheable public pages

@@ -2,16 +2,17 @@
 
 import tempfile
 
+from kronika.caching.redis import site_caches
+
 from .base import *  # noqa: F403
 
 DEBUG = False
 SECRET_KEY = "test-only-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="kronika-test-media-")
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},  # the same store
-}
+CACHES = site_caches("")  # local memory, whatever REDIS_URL says
+# One store for all three, so `cache.clear()` empties what a publish makes out of date.
+CACHES["routes"] = {"BACKEND": CACHES["routes"]["BACKEND"]}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # mail.outbox; tests may override
 BASE_URL = "http://testserver"

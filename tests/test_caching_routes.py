@@ -1,0 +1,88 @@
+"""Routes kept per process under the content version: one query for the page, never a page that
+is no longer live or newly restricted (kronika/caching/routes.py)."""
+
+import pytest
+from django.db import connection
+from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction, Site
+
+from news.models import NewsPage
+from tests.factories import make_news_index, make_news_page, paragraph, restrict_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article(site_tree):
+    index = make_news_index(site_tree.home)
+    return make_news_page(index, title="Wizyta w Rawiczu", body=[paragraph("Treść artykułu.")])
+
+
+@pytest.fixture
+def reader():
+    """A reader the page cache never answers (a session cookie), so every request routes."""
+    return Client(HTTP_COOKIE="sessionid=nieznana")
+
+
+def queries_of(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return response, [query["sql"] for query in queries.captured_queries]
+
+
+def test_wagtail_takes_the_site_and_route_handed_to_it_on_the_request(site_tree):
+    """The Wagtail internal the route keeper relies on: if this fails, Wagtail changed how its
+    page view caches routing on the request, and kronika/caching/routes.py must follow."""
+    request = RequestFactory().get("/dowolna/")
+    site, route = object(), object()
+    request._wagtail_site = site
+    request._wagtail_route_for_request = route
+    with CaptureQueriesContext(connection) as queries:
+        assert Site.find_for_request(request) is site
+        assert Page.route_for_request(request, "/dowolna/") is route
+    assert len(queries) == 0
+
+
+def test_a_kept_route_costs_one_query_and_serves_the_same_page(reader, article):
+    first, _ = queries_of(reader, article.url)
+    again, sql = queries_of(reader, article.url)
+    assert again.status_code == first.status_code == 200
+    assert again.content == first.content
+    sql = [query for query in sql if "django_session" not in query]  # the cookie's session
+    assert len(sql) == 1 and "wagtailcore_page" in sql[0]
+
+
+def test_a_kept_route_never_serves_a_page_that_is_no_longer_live(reader, article):
+    assert reader.get(article.url).status_code == 200
+    # Unpublished without a signal, as another process sees it within its one-second bound:
+    # the content version has not moved, the kept route is used, and still the page is gone.
+    NewsPage.objects.filter(pk=article.pk).update(live=False)
+    assert reader.get(article.url).status_code == 404
+
+
+def test_a_restriction_added_above_a_kept_route_applies_at_once(reader, article):
+    assert "Treść artykułu." in reader.get(article.url).content.decode()
+    restrict_page(article.get_parent(), password="tajne")
+    for _ in range(2):
+        response = reader.get(article.url)
+        assert "Treść artykułu." not in response.content.decode()
+        assert 'name="password"' in response.content.decode()
+    PageViewRestriction.objects.all().delete()
+    assert "Treść artykułu." in reader.get(article.url).content.decode()
+
+
+def test_a_renamed_page_leaves_its_old_address(reader, article):
+    old_url = article.url
+    assert reader.get(old_url).status_code == 200
+    article.slug = "wizyta-w-rawiczu-2025"
+    article.save_revision().publish()
+    assert reader.get(old_url).status_code == 404
+    assert reader.get(NewsPage.objects.get(pk=article.pk).url).status_code == 200
+
+
+def test_with_shared_values_off_wagtail_routes_every_request(reader, article, settings):
+    settings.KRONIKA_FRAGMENT_CACHE_SECONDS = 0
+    reader.get(article.url)
+    _, sql = queries_of(reader, article.url)
+    assert len(sql) > 1
