@@ -4,10 +4,14 @@ import os
 import shutil
 import socket
 import subprocess
+import sys
 import time
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 def require(condition, reason):
@@ -73,3 +77,11 @@ def stop_redis(server):
     except subprocess.TimeoutExpired:
         server.process.kill()
         server.process.wait(5)
+
+
+def manage(env, *args, code=None):
+    """`manage.py args` (or `shell -c code`) in a process of its own environment; its output."""
+    command = [sys.executable, "manage.py", *(args if code is None else ("shell", "-c", code))]
+    result = subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    return result.stdout

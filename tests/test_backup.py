@@ -8,7 +8,6 @@ dropped and recreated empty, its media folder deleted, restored — and compared
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import psycopg
@@ -16,7 +15,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.test_faults import require
+from tests.services import manage, require
 
 pytestmark = pytest.mark.faults
 
@@ -46,23 +45,6 @@ def sql(statement, dbname="postgres"):
     with psycopg.connect(admin_dsn(dbname), autocommit=True) as conn:
         cursor = conn.execute(statement)
         return cursor.fetchall() if cursor.description else None
-
-
-def manage(env, *args, code=None):
-    command = (
-        [sys.executable, "manage.py", *args]
-        if code is None
-        else [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            code,
-        ]
-    )
-    result = subprocess.run(command, cwd=BASE_DIR, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    return result.stdout
 
 
 def snapshot(dbname, media):
