@@ -57,12 +57,12 @@ def count_queries(client, url):
     return len(queries)  # now: the next request empties the query log
 
 
-def test_a_session_cookie_costs_the_page_and_the_session(readers, article):
+def test_a_session_cookie_costs_only_the_session(readers, article):
     cookie = Client(HTTP_COOKIE="sessionid=nieznana")
     first = html(cookie, article.url)
-    # The page, loaded by its kept route (as in tests/test_news_queries.py), and the session;
-    # the content comes from fragments.
-    assert count_queries(cookie, article.url) == 1 + 1
+    # The session only: the page comes with its kept route (as in tests/test_news_queries.py),
+    # the content from fragments.
+    assert count_queries(cookie, article.url) == 1
     assert html(cookie, article.url) == first
 
 

@@ -3,17 +3,16 @@
 Wagtail finds a page by looking up the Site, then each level of the path, each made specific,
 then the view restrictions of the page and its ancestors: eight queries for an article. What it
 finds depends only on the host, the path and the page tree, all under the content version, so
-each process keeps the Site and where the path led (the page's type and id, the path components
-it used, whether a view restriction applies). On a hit the page is loaded afresh in one query
-and routes the rest of the path itself — `Page.route` checks `live`, a RoutablePage resolves
-its sub-address — so a kept route never serves a page that is no longer live.
+each process keeps the Site and where the path led (the page, the path components it used,
+whether a view restriction applies) in local memory, which hands out a fresh copy on every
+read. On a hit the page routes the rest of the path itself (a RoutablePage resolves its
+sub-address) and no query is made.
 
 Wagtail has no public way to be handed a route: its page view reads `request._wagtail_site` and
 `request._wagtail_route_for_request`, which tests/test_caching_routes.py pins.
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.http import Http404
 from wagtail.models import Page, Site
@@ -50,24 +49,18 @@ def find(request, path):
         return None
     unrestricted = not page.get_view_restrictions().exists()
     setattr(page, UNRESTRICTED_ATTR, unrestricted)  # Wagtail's check need not ask again
-    return (site, page.content_type_id, page.pk, used, unrestricted)
+    return (site, page, used)
 
 
 def hand_over(request, path, entry):
-    """Give Wagtail's page view the kept route; False when the page is gone (route afresh)."""
-    site, content_type_id, page_id, used, unrestricted = entry
-    model = ContentType.objects.get_for_id(content_type_id).model_class()
-    page = model.objects.filter(pk=page_id).first() if model is not None else None
-    if page is None:
-        return False
-    setattr(page, UNRESTRICTED_ATTR, unrestricted)
+    """Give Wagtail's page view the kept route: its own copy of the Site and the page."""
+    site, page, used = entry
     try:
         result = page.route(request, path_components(path)[used:])
     except Http404:
         result = None
     request._wagtail_site = site
     request._wagtail_route_for_request = result
-    return True
 
 
 class RouteMiddleware:
@@ -92,8 +85,8 @@ class RouteMiddleware:
         key = f"route:{version}:{request.get_host()}:{request.get_port()}:{path}"
         routes = caches["routes"]
         entry = routes.get(key)
-        if entry is None or not hand_over(request, path, entry):
-            entry = find(request, path)
-            if entry is not None:
-                routes.set(key, entry, settings.KRONIKA_FRAGMENT_CACHE_SECONDS)
+        if entry is not None:
+            hand_over(request, path, entry)
+        elif (entry := find(request, path)) is not None:
+            routes.set(key, entry, settings.KRONIKA_FRAGMENT_CACHE_SECONDS)
         return None
