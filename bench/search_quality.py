@@ -1,8 +1,9 @@
 """`make bench`, part 3b: how well search ranks — nDCG@10 and MRR of the judged queries.
 
 `python bench/search_quality.py` builds the ranking corpus of `tests/search_ranking_corpus.py`
-in a fresh database of each kind (SQLite, and PostgreSQL when it answers), asks every judged query
-of `tests/test_search_ranking.py` through the same search code the site uses, and scores the
+and, apart, the demo content of `make run`, each in a fresh database of each kind (SQLite, and
+PostgreSQL when it answers), asks every judged query of `tests/test_search_ranking.py` (JUDGED
+over the corpus, JUDGED_DEMO over the demo) through the same search code the site uses, scores the
 first ten results: nDCG@10 with the gains 3 (the page that must come first, or the pages of a
 required order), 2 (must be in the top 3), 1 (must be in the top 10); MRR by the first of the pages
 that must come first or be in the top 3; how many queries meet every expectation (`judge`); and
@@ -11,6 +12,7 @@ how many have the same top five on both databases. Prints a table and writes the
 """
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -24,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import PYTHON, ROOT, fresh_database, manage, postgres_available, update_results
 
 DEPTH = 10
+DUMMY_TASKS = "django_tasks.backends.dummy.DummyBackend"
 
 
 def gains(row):
@@ -50,12 +53,30 @@ def reciprocal_rank(row, ranked):
     return 0.0
 
 
-def score(rankings):
-    """The metrics of one database's rankings ({query: ranked names})."""
-    from tests.test_search_ranking import JUDGED, judge
+def judged_sets():
+    """{set: (judged rows, corpus builder)}; a ranking's key is `set: query`."""
+    from tests.search_ranking_corpus import build_demo_corpus, build_ranking_corpus
+    from tests.test_search_ranking import JUDGED, JUDGED_DEMO
 
-    rows = [(row, rankings[row["query"]]) for row in JUDGED]
-    failures = {row["query"]: judge(row, ranked) for row, ranked in rows if judge(row, ranked)}
+    def corpus():
+        from tests.factories import build_site_tree
+
+        return build_ranking_corpus(build_site_tree())
+
+    return {"corpus": (JUDGED, corpus), "demo": (JUDGED_DEMO, build_demo_corpus)}
+
+
+def score(rankings):
+    """The metrics of one database's rankings ({`set: query`: ranked names})."""
+    from tests.test_search_ranking import judge
+
+    keyed = [
+        (f"{name}: {row['query']}", row)
+        for name, (judged, _) in judged_sets().items()
+        for row in judged
+    ]
+    rows = [(row, rankings[key]) for key, row in keyed]
+    failures = {key: judge(row, rankings[key]) for key, row in keyed if judge(row, rankings[key])}
     return {
         "queries": len(rows),
         "ndcg_at_10": round(sum(ndcg(row, ranked) for row, ranked in rows) / len(rows), 4),
@@ -65,35 +86,43 @@ def score(rankings):
     }
 
 
-def worker(output):
-    """In a process set up for one database: build the corpus, write every query's ranking."""
+def worker(output, name):
+    """In a process set up for one database: build one set's corpus, write its rankings."""
     import django
 
     django.setup()
-    from django.test.utils import setup_test_environment
+    from django.test.utils import override_settings, setup_test_environment
 
     setup_test_environment()  # requests as the tests make them ("testserver")
-    from tests.factories import build_site_tree
-    from tests.search_ranking_corpus import build_ranking_corpus
-    from tests.test_search_ranking import JUDGED, ranked_names
+    from tests.test_search_ranking import ranked_names
 
-    corpus = build_ranking_corpus(build_site_tree())
-    rankings = {row["query"]: ranked_names(corpus, row["query"])[:50] for row in JUDGED}
+    judged, build = judged_sets()[name]
+    # The demo's renditions (background tasks) take minutes and rank nothing; its search index
+    # is built by build_demo_corpus itself. The corpus indexes its pages through the tasks.
+    dropping = override_settings(TASKS={"default": {"BACKEND": DUMMY_TASKS}})
+    with dropping if name == "demo" else contextlib.nullcontext():
+        corpus = build()
+    rankings = {
+        f"{name}: {row['query']}": ranked_names(corpus, row["query"])[:50] for row in judged
+    }
     Path(output).write_text(json.dumps(rankings, ensure_ascii=False), encoding="utf-8")
 
 
-def rankings_on(vendor, name, workdir):
-    url = fresh_database(name, vendor, workdir)
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kronika.settings.test", "DATABASE_URL": url}
-    manage("migrate", "--no-input", env=env)
-    output = Path(workdir) / f"{vendor}.json"
-    subprocess.run(
-        [PYTHON, __file__, "--worker", str(output)],
-        cwd=ROOT,
-        env={**env, "PYTHONPATH": str(ROOT)},
-        check=True,
-    )
-    return json.loads(output.read_text(encoding="utf-8"))
+def rankings_on(vendor, database, workdir):
+    rankings = {}
+    for name in judged_sets():
+        url = fresh_database(f"{database}_{name}", vendor, workdir)
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kronika.settings.test", "DATABASE_URL": url}
+        manage("migrate", "--no-input", env=env)
+        output = Path(workdir) / f"{vendor}-{name}.json"
+        subprocess.run(
+            [PYTHON, __file__, "--worker", str(output), "--set", name],
+            cwd=ROOT,
+            env={**env, "PYTHONPATH": str(ROOT)},
+            check=True,
+        )
+        rankings.update(json.loads(output.read_text(encoding="utf-8")))
+    return rankings
 
 
 def main():
@@ -101,9 +130,10 @@ def main():
     parser.add_argument("--databases", choices=["both", "sqlite", "postgresql"], default="both")
     parser.add_argument("--name", default="kronika_bench_quality", help="the database's name")
     parser.add_argument("--worker", help=argparse.SUPPRESS)
+    parser.add_argument("--set", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        return worker(args.worker)
+        return worker(args.worker, args.set)
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kronika.settings.test")
     import django

@@ -4,6 +4,7 @@ listing and utility pages (the news and visit indexes, "O nas", a standard page 
 topics, the accessibility statement, the site map) that must not push content down."""
 
 import datetime
+import io
 from types import SimpleNamespace
 
 from tests.factories import (
@@ -238,3 +239,34 @@ def build_ranking_corpus(tree):
             body=[paragraph("Zapraszamy w sobotę od dziesiątej.")],
         )
     return SimpleNamespace(home=home, news=news, visits=visits, pages=pages)
+
+
+def build_demo_corpus():
+    """The demo content of `make run` (`load_demo`'s loaders), its pages named as the judged
+    queries name them: the listing and utility pages as in the ranking corpus, the rest by
+    title. The caller may drop background tasks (renditions): the search index is built here."""
+    from importlib import import_module
+
+    from django.core.management import call_command
+    from wagtail.models import Page
+
+    from home.management.commands.load_demo import DEMO_LOADERS
+
+    for dotted in DEMO_LOADERS:
+        import_module(dotted).load(io.StringIO())
+    call_command("update_index", stdout=io.StringIO())
+    utility = {
+        "home.HomePage": "home",
+        "home.AccessibilityStatementPage": "statement",
+        "home.SitemapPage": "sitemap",
+        "news.NewsIndexPage": "news_index",
+        "visits.VisitIndexPage": "visit_index",
+    }
+    pages = {}
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        if page._meta.label == "home.StandardPage":
+            name = "o_nas" if page.slug == "o-nas" else f"standard_{page.slug}"
+        else:
+            name = utility.get(page._meta.label, page.title)
+        pages[name] = page
+    return SimpleNamespace(pages=pages)
