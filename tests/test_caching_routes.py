@@ -1,5 +1,5 @@
-"""Routes kept per process under the content version: no query to find a page, and never a page
-that is no longer live or newly restricted (kronika/caching/routes.py)."""
+"""Routes kept per process under the content version: no query to find a page; a change to the
+page tree or its restrictions is followed at once (kronika/caching/routes.py)."""
 
 import pytest
 from django.db import connection
@@ -83,3 +83,12 @@ def test_with_shared_values_off_wagtail_routes_every_request(reader, article, se
     reader.get(article.url)
     _, sql = queries_of(reader, article.url)
     assert len(sql) > 1
+
+
+def test_an_address_the_page_refuses_is_not_kept(reader, article):
+    """The news index routes any tag; its view refuses an unknown one, and that route is not
+    kept, so junk addresses cannot push the real routes out."""
+    for _ in range(2):
+        response, sql = queries_of(reader, "/aktualnosci/tag/nie-ma-takiego/")
+        assert response.status_code == 404
+    assert any("wagtailcore_page" in query for query in sql), "routed again by Wagtail"

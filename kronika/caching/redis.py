@@ -71,8 +71,8 @@ LOCAL_MEMORY = "django.core.cache.backends.locmem.LocMemCache"
 def site_caches(redis_url):
     """CACHES: Redis at `redis_url` shared by every process (down, paused or full it is an
     empty cache, never a 500), else one process's local memory; each process's routes."""
-    # Each process keeps its own routes (routes.py); a local-memory cache hands out copies.
-    routes = {"BACKEND": LOCAL_MEMORY, "LOCATION": "routes", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    # Each process keeps its own routes (routes.py), each at most 32 KB.
+    routes = {"BACKEND": LOCAL_MEMORY, "LOCATION": "routes", "OPTIONS": {"MAX_ENTRIES": 1000}}
     if not redis_url:
         # One process: the same local memory serves as both (one LOCATION, one store).
         return {
