@@ -77,7 +77,7 @@ def route_key(request, version, path):
 
 class RouteMiddleware:
     """Before Wagtail's page view runs, hand it the kept route; keep the one Wagtail finds once
-    the page answered 200 (a sub-address the page's view refuses, `/aktualnosci/1/`, is not
+    the page answered 200 (a sub-address its view refuses, `/aktualnosci/tag/<junk>/`, is not
     kept), as it was before serving, and only if it is small."""
 
     def __init__(self, get_response):
