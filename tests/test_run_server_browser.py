@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import assert_no_axe_violations
 from tests.layout import RAGGED_ROWS
-from tests.services import free_port
+from tests.services import free_port, manage
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,20 +50,8 @@ def served(tmp_path_factory):
         DEMO_ADMIN_PASSWORD="demo-test-password",
     )
 
-    def manage(*args):
-        return subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=900,
-        )
-
-    migrated = manage("migrate", "--noinput", "-v0")
-    assert migrated.returncode == 0, migrated.stderr
-    loaded = manage("load_demo")
-    assert loaded.returncode == 0, loaded.stderr
+    manage(env, "migrate", "--noinput", "-v0")
+    loaded = manage(env, "load_demo")
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
@@ -81,7 +69,7 @@ def served(tmp_path_factory):
                 if time.monotonic() > deadline or server.poll() is not None:
                     pytest.fail("runserver did not start")
                 time.sleep(0.3)
-        yield {"url": base_url, "load_demo": loaded.stdout}
+        yield {"url": base_url, "load_demo": loaded}
     finally:
         server.terminate()
         server.wait(10)
