@@ -34,6 +34,7 @@ class BasePage(TransliteratedSlugMixin, Page):
         index.SearchField("lead"),
         index.SearchField("search_keys"),
         index.AutocompleteField("suggestion_keys"),
+        index.AutocompleteField("proximity_keys"),
     ]
     base_form_class = KronikaPageForm
 
@@ -59,6 +60,12 @@ class BasePage(TransliteratedSlugMixin, Page):
         from search.documents import search_keys
 
         return search_keys(self)
+
+    def proximity_keys(self):
+        """Each two words side by side, marked, for the ranking's proximity bonus."""
+        from search.documents import proximity_keys
+
+        return proximity_keys(self)
 
     def suggestion_keys(self):
         """The title's folded words, marked, for type-ahead suggestions (search/documents.py)."""

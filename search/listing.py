@@ -22,8 +22,8 @@ from wagtail.models import Page
 from kronika.caching.shared import shared_values
 
 from .documents import snippet_passages
-from .matching import SearchResults, ids_in_order, matching_entries, query_text
-from .query import build_search_query, split_year
+from .matching import SearchResults, ids_in_order, page_ids, query_text
+from .query import build_search_query, marked_terms, split_year
 from .ranking import ranked_ids, year_score
 from .results import (
     TYPE_LABELS,
@@ -58,35 +58,52 @@ def matching_pages(request, parsed, filters):
         allowed = filters.apply(searchable_pages(request))
         if query is None:
             return list(order_by_date(allowed).values_list("pk", flat=True))
-        matched, ranking = _matched(parsed, allowed, synonyms)
-        if filters.sort == "relevance":
-            return ranked_ids(matched, allowed, **ranking)
-        return ids_in_order(order_by_date(matched))
+        by_date = order_by_date if filters.sort != "relevance" else None
+        return found_ids(parsed, allowed, synonyms, by_date)
 
     kept = kept_ids(request, query, filters, find)
     return SearchResults(kept["ids"], kept["total"], find)
 
 
-def _matched(parsed, allowed, synonyms):
-    """The matching pages of `allowed`, and what ranks them (`ranking.ranked_ids`'s words,
-    phrase, the pages holding the words as typed when synonyms found more, and the year's score
-    if any).
+def found_ids(parsed, allowed, synonyms, order=None, partial=False):
+    """The ids of the pages of `allowed` (a page queryset) that match `parsed`: best first
+    (`ranking.py`), or in the order `order(matched pages)` gives.
+
+    The one way pages are found: the search page, and `Page.objects.search()` and the admin's
+    searches through the search backend (`backend.py`). `partial` also matches the last free
+    word as the start of a word (the admin searches as the editor types).
+    """
+    matched, ranking = _matched(parsed, allowed, synonyms, partial)
+    if matched is None:
+        return []
+    if order is None:
+        return ranked_ids(matched, **ranking)
+    return ids_in_order(order(matched))
+
+
+def _matched(parsed, allowed, synonyms, partial):
+    """The matching pages of `allowed` (None when nothing searchable was typed), and what ranks
+    them (`ranking.ranked_ids`'s words, phrase, the pages holding the words as typed when
+    synonyms found more, and the year's score if any).
 
     A four-digit year is matched by the page's date (a visit: any of its days) or by its text,
     and a page dated in it ranks higher (`ranking.year_score`); the other words as usual.
     """
     year, rest = split_year(parsed)
     ranking = {"words": rest.scored_words(), "phrase": rest.proximity_phrase()}
-    query, typed = build_search_query(rest, synonyms), build_search_query(rest)
+    query = build_search_query(rest, synonyms, partial)
+    typed = build_search_query(rest, partial=partial)
     if query is not None and query_text(query) != query_text(typed):
-        ranking["literal"] = matching_entries(typed, allowed).values("page_id")
+        ranking["literal"] = page_ids(typed)
     if year is None:
-        return allowed.filter(pk__in=matching_entries(query, allowed).values("page_id")), ranking
+        if query is None:
+            return None, ranking
+        return allowed.filter(pk__in=page_ids(query)), ranking
     dated = dated_in(allowed, year)
-    mentioned = matching_entries(PlainText(str(year)), allowed).values("page_id")
+    mentioned = page_ids(PlainText(str(year)))
     matched = allowed.filter(Q(pk__in=dated) | Q(pk__in=mentioned))
     if query is not None:
-        matched = matched.filter(pk__in=matching_entries(query, allowed).values("page_id"))
+        matched = matched.filter(pk__in=page_ids(query))
     return matched, {**ranking, "bonus": year_score(year, dated)}
 
 
@@ -113,7 +130,8 @@ def paginate(pages, number, per_page):
 def result_rows(request, parsed, ids):
     """What the template shows of each result, in the order of `ids`: link, title, type, date
     and the snippet with the query's words marked."""
-    keys = parsed.highlight_keys()
+    synonyms = current_synonyms(request) if not parsed.is_empty else []
+    keys, names = marked_terms(parsed, synonyms)
     shown = shared_values(
         request, "search-result", ids, lambda missing: _shown_pages(request, missing)
     )
@@ -121,7 +139,7 @@ def result_rows(request, parsed, ids):
         {
             **shown[pk],
             "type_label": TYPE_LABELS[shown[pk]["type"]],
-            "snippet": highlight(best_passage(shown[pk]["passages"], keys), keys),
+            "snippet": highlight(best_passage(shown[pk]["passages"], keys, names), keys, names),
         }
         for pk in ids
         if pk in shown

@@ -16,19 +16,12 @@ and they are passed as parameters, never spliced into SQL.
 import re
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    IntegerField,
-    Lookup,
-    OuterRef,
-    Value,
-    When,
-)
+from django.db.models import Case, F, IntegerField, Lookup, Value, When
 from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
+from modelsearch.index import get_indexed_models
 from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
 from wagtail.models import Page
 
@@ -70,6 +63,11 @@ def _tsquery(node, prefix):
         joiner = " & " if isinstance(node, And) else " | "
         return "(" + joiner.join(_tsquery(child, prefix) for child in node.subqueries) + ")"
     raise TypeError(f"unsupported search query node: {node!r}")
+
+
+def all_of(parts):
+    """One query requiring every one of `parts` (a list of one or more query nodes)."""
+    return parts[0] if len(parts) == 1 else And(parts)
 
 
 def query_text(tree):
@@ -132,22 +130,26 @@ def _entries(tree, column=BODY, prefix=False):
     raise NotImplementedError(connection.vendor)  # pragma: no cover - SQLite and PostgreSQL only
 
 
-def marked_page_ids(tree):
-    """The page ids whose index rows match `tree`, a query of field-marked keys
-    (`documents.field_keys`), as a subquery: only pages' rows hold such keys, so no check of
-    the row's type is needed and the lookup is the index's alone."""
-    return _entries(tree).values("page_id")
+def page_ids(tree, column=BODY, prefix=False):
+    """The ids of the pages whose index rows match `tree`, as a subquery for a page queryset
+    (`allowed.filter(pk__in=…)`), which decides what may be found; `prefix` makes every term a
+    prefix (suggestions).
+
+    Images and documents share the table and their ids may equal a page's: their rows are left
+    out by their type, as `NOT IN`, which no index serves, so the database still finds the rows
+    through the full-text index alone. (A positive test of the page types let PostgreSQL prefer
+    that column's index and test `@@` on every page's row; a join to the pages allowed made it
+    read all of them once more for each lookup.)
+    """
+    return _entries(tree, column, prefix).exclude(entry_type__in=_other_types()).values("page_id")
 
 
-def matching_entries(tree, allowed, column=BODY, prefix=False):
-    """Index rows of the pages in `allowed` (a page queryset) that match `tree`, each with
-    `page_id`; `prefix` makes every term a prefix (suggestions)."""
-    entries = _entries(tree, column, prefix)
-    # An entry belongs to a page when both its id and its (specific) content type match: images
-    # share the table. One semi-join, no separate content type filter — with one, PostgreSQL
-    # preferred that column's index to the GIN one and tested `@@` on every page's entry.
-    page = allowed.filter(pk=OuterRef("page_id"), content_type_id=OuterRef("entry_type"))
-    return entries.filter(Exists(page))
+def _other_types():
+    """The content types of the indexed models that are not pages (images, documents)."""
+    others = [model for model in get_indexed_models() if not issubclass(model, Page)]
+    return [
+        content_type.pk for content_type in ContentType.objects.get_for_models(*others).values()
+    ]
 
 
 @contextmanager

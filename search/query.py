@@ -16,16 +16,19 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from modelsearch.query import And, Phrase
+from modelsearch.query import Or, Phrase, PlainText
 
 from . import polish
 from .documents import folded_words
+from .matching import PrefixPhrase, all_of
 from .synonyms import any_key, expanded_parts
 
 MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 _PHRASE = re.compile(r'["„“”«»]([^"„“”«»]*)["„“”«»]')
 _SPACES = re.compile(r"\s+")
+#: A word long enough to be matched as the start of words (`partial`).
+_PREFIX = re.compile(r"[a-z0-9]{2,}")
 
 
 def clean_query(raw):
@@ -126,10 +129,34 @@ def split_year(parsed):
     return None, parsed
 
 
-def build_search_query(parsed, synonyms=()):
-    """The modelsearch query of a parsed query, or None when nothing searchable is left;
-    `synonyms` (`synonyms.load_synonyms`) add the full names of abbreviations and the reverse."""
+def marked_terms(parsed, synonyms=()):
+    """What a snippet marks for `parsed` (`snippets.highlight`): the keys of its words and
+    phrases with the abbreviations its synonyms add, and the full names they add (prefix
+    tuples, marked where their words stand side by side)."""
+    keys, names = set(parsed.highlight_keys()), set()
     parts = expanded_parts(parsed.typed_words(), synonyms)
+    while parts:
+        part = parts.pop()
+        if isinstance(part, PlainText):
+            keys.add(part.query_string)
+        elif isinstance(part, PrefixPhrase):
+            names.add(part.prefixes)
+        else:
+            parts.extend(part.subqueries)
+    return keys, names
+
+
+def build_search_query(parsed, synonyms=(), partial=False):
+    """The modelsearch query of a parsed query, or None when nothing searchable is left;
+    `synonyms` (`synonyms.load_synonyms`) add the full names of abbreviations and the reverse;
+    `partial` also lets the last free word be the start of a word ("jadłodz")."""
+    words = parsed.typed_words()
+    parts = expanded_parts(words, synonyms)
+    if partial and words and _PREFIX.fullmatch(words[-1][0]):
+        # The words as typed, or the others with the last one still being typed (never the
+        # last one's start alone standing for a whole name a synonym grouped it in).
+        started = [*expanded_parts(words[:-1], synonyms), PrefixPhrase((words[-1][0],))]
+        parts = [Or([all_of(parts), all_of(started)])]
     for phrase in parsed.phrases:
         folded = " ".join(folded_words(phrase))
         if not folded:
@@ -140,4 +167,4 @@ def build_search_query(parsed, synonyms=()):
             parts.extend(any_key(keys) for keys in polish.query_keys(phrase) if keys)
     if not parts:
         return None
-    return parts[0] if len(parts) == 1 else And(parts)
+    return all_of(parts)

@@ -3,7 +3,7 @@
 The model is written down in docs/search.md. In short: each query word scores by the best field
 it stands in (title 8, lead 4, a stop's heading, town or kinds 3, body 2, captions 1), read from
 the field-marked keys every page indexes (`documents.field_keys`); the free words standing side
-by side, in order, add `PROXIMITY_BONUS`. Articles and visits come before listing, index and
+by side, in order, add `PROXIMITY_BONUS` (a lookup of the pair keys, `documents.pair_keys`). Articles and visits come before listing, index and
 utility pages (home, news and visit indexes, standard pages, the site map, the accessibility
 statement) unless every word stands in that page's title; within each, the pages holding the
 words as typed come before those found only through a synonym (`synonyms.py`). Ties go to the newest date shown
@@ -15,10 +15,10 @@ pages identically (bm25 and ts_rank weigh term frequency and length differently)
 """
 
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from modelsearch.query import And, Or, Phrase, PlainText
+from modelsearch.query import Or, PlainText
 
-from .documents import FIELD_MARKS
-from .matching import index_scans, marked_page_ids, matching_entries
+from .documents import FIELD_MARKS, pair_keys
+from .matching import AUTOCOMPLETE, all_of, index_scans, page_ids
 from .results import news_model, shown_date
 
 #: What a query word scores by the best field it stands in; the body is every other field.
@@ -42,7 +42,7 @@ def word_score(keys):
     """The score of one query word (its alternative keys) on each page, as an expression."""
     return Case(
         *[
-            When(pk__in=marked_page_ids(_marked(keys, field)), then=Value(weight))
+            When(pk__in=page_ids(_marked(keys, field)), then=Value(weight))
             for field, weight in FIELD_WEIGHTS.items()
         ],
         default=Value(BODY_WEIGHT),
@@ -65,8 +65,8 @@ def year_score(year, dated):
     )
 
 
-def ranked_ids(pages, allowed, words, phrase="", bonus=None, literal=None):
-    """The ids of `pages` (the matching pages of `allowed`), best first.
+def ranked_ids(pages, words, phrase="", bonus=None, literal=None):
+    """The ids of `pages` (matching pages), best first.
 
     `words` are the scored words (each a set of alternative keys), `phrase` the folded free
     words to reward standing together (empty: no bonus), `bonus` one more score expression,
@@ -75,7 +75,8 @@ def ranked_ids(pages, allowed, words, phrase="", bonus=None, literal=None):
     """
     scores = [word_score(keys) for keys in words]
     if phrase:
-        together = matching_entries(Phrase(phrase), allowed).values("page_id")
+        pairs = [PlainText(key) for key in dict.fromkeys(pair_keys(phrase.split()))]
+        together = page_ids(all_of(pairs), column=AUTOCOMPLETE)
         scores.append(
             Case(
                 When(pk__in=together, then=Value(PROXIMITY_BONUS)),
@@ -88,7 +89,7 @@ def ranked_ids(pages, allowed, words, phrase="", bonus=None, literal=None):
     tier = _content()
     if words:
         titled = [_marked(keys, "title") for keys in words]
-        tier |= Q(pk__in=marked_page_ids(titled[0] if len(titled) == 1 else And(titled)))
+        tier |= Q(pk__in=page_ids(all_of(titled)))
     score = sum(scores[1:], scores[0]) if scores else Value(0)
     as_typed = Q(pk__in=literal) if literal is not None else Q(pk__isnull=False)
     ranked = pages.annotate(

@@ -80,8 +80,8 @@ def searchable_pages(request):
     return pages
 
 
-def seconds_to_next_change():
-    """Seconds until a live page expires or reaches its go-live time, changing what search may
+def _next_change():
+    """The next moment a live page expires or reaches its go-live time, changing what search may
     show without a publish; None when no such moment is ahead."""
     now = timezone.now()
     moments = Page.objects.filter(live=True).aggregate(
@@ -89,13 +89,29 @@ def seconds_to_next_change():
         go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
     )
     ahead = [moment for moment in moments.values() if moment]
-    return max(1, math.ceil((min(ahead) - now).total_seconds())) if ahead else None
+    return min(ahead) if ahead else None
+
+
+def seconds_to_next_change(request):
+    """Seconds until `_next_change()` (None: no such moment ahead). The moment is kept until the
+    content changes, so each kept search does not ask for it again; once it has passed (the
+    scheduled job that publishes or unpublishes then has not run yet) it is asked afresh."""
+    moment = shared_value(request, "next-change", lambda: {"at": _next_change()}, alias="default")[
+        "at"
+    ]
+    if moment is not None and moment <= timezone.now():
+        moment = _next_change()
+    if moment is None:
+        return None
+    return max(1, math.ceil((moment - timezone.now()).total_seconds()))
 
 
 def kept_until_change(request, name, compute):
     """`compute()`, kept for every worker until the next publish, or until a live page's next
     expiry or go-live moment when that comes first (the default cache: Redis in production)."""
-    return shared_value(request, name, compute, alias="default", lifetime=seconds_to_next_change)
+    return shared_value(
+        request, name, compute, alias="default", lifetime=lambda: seconds_to_next_change(request)
+    )
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """The text around the first match of a result's best passage, with matching words marked.
 
 Words are compared by their normalised keys, as search compares them, so the query "Rawicz" marks
-"Rawiczu" and "spoldzielnia" marks "Spółdzielnię". Everything else is escaped.
+"Rawiczu" and "spoldzielnia" marks "Spółdzielnię". A full name a synonym found ("MOPS" →
+"Ośrodka Pomocy Społecznej", `query.marked_terms`) is marked where its words stand side by side,
+each starting with its prefix, as search matched it. Everything else is escaped.
 """
 
 import re
@@ -37,23 +39,43 @@ def word_keys(words):
     return found
 
 
-def best_passage(passages, keys):
-    """The passage (one field or block, `documents.snippet_passages`) with the most of `keys`,
-    the first of equals; without a match, the first passage (the lead)."""
+def _named(words, names):
+    """The positions of `words` (matches of `_WORD`) in runs spelling one of `names`: words side
+    by side, each starting with the name's prefix for it."""
+    if not names:
+        return set()
+    folded = [polish.fold(word.group()) for word in words]
+    positions = set()
+    for prefixes in names:
+        size = len(prefixes)
+        for start in range(len(folded) - size + 1):
+            run = folded[start : start + size]
+            if all(word.startswith(prefix) for word, prefix in zip(run, prefixes, strict=True)):
+                positions.update(range(start, start + size))
+    return positions
+
+
+def best_passage(passages, keys, names=()):
+    """The passage (one field or block, `documents.snippet_passages`) with the most of `keys`
+    (and of `names`, prefix tuples), the first of equals; without a match, the first passage
+    (the lead)."""
     if not passages:
         return ""
     keys = frozenset(keys)
     found = word_keys({match.group() for text in passages for match in _WORD.finditer(text)})
 
     def matched(text):
-        return len(set().union(*(found[m.group()] & keys for m in _WORD.finditer(text))))
+        words = list(_WORD.finditer(text))
+        by_key = set().union(*(found[m.group()] & keys for m in words))
+        return len(by_key) + len(_named(words, names))
 
     best = max(range(len(passages)), key=lambda n: (matched(passages[n]), -n))
     return passages[best]
 
 
-def highlight(text, keys, words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
-    """An escaped excerpt of `text` around its first word with any of `keys`, matches in <mark>.
+def highlight(text, keys, names=(), words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
+    """An escaped excerpt of `text` around its first word with any of `keys` or in one of
+    `names` (prefix tuples), matches in <mark>.
 
     Without a match: the beginning of the text. Empty text gives an empty string.
     """
@@ -61,12 +83,13 @@ def highlight(text, keys, words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
         return mark_safe("")
     words = list(_WORD.finditer(text))
     keys = frozenset(keys)
-    marked = set()
+    marked = _named(words, names)
     if keys and words:
-        marked = {
+        keyed = {
             word for word, found in word_keys({m.group() for m in words}).items() if keys & found
         }
-    first = next((n for n, m in enumerate(words) if m.group() in marked), None)
+        marked.update(n for n, m in enumerate(words) if m.group() in keyed)
+    first = min(marked) if marked else None
     start_word = max(0, (first or 0) - words_before) if first is not None else 0
     end_word = (
         min(len(words), (first or 0) + words_after + 1)
@@ -81,10 +104,10 @@ def highlight(text, keys, words_before=WORDS_BEFORE, words_after=WORDS_AFTER):
     start = 0 if start_word == 0 else window[0].start()
     end = len(text) if end_word >= len(words) else window[-1].end()
     parts, position = [], start
-    for match in window:
+    for n, match in enumerate(window, start=start_word):
         parts.append(escape(text[position : match.start()]))
         word = escape(match.group())
-        parts.append(f"<mark>{word}</mark>" if match.group() in marked else word)
+        parts.append(f"<mark>{word}</mark>" if n in marked else word)
         position = match.end()
     parts.append(escape(text[position:end]))
     excerpt = "".join(parts).strip()

@@ -25,11 +25,10 @@ import hashlib
 
 from django.db import connection
 from django.db.models.functions import Collate, Lower
-from wagtail.models import Page
 
 from . import polish
 from .documents import FIRST_WORD_MARK, WORD_MARK
-from .matching import AUTOCOMPLETE, matching_entries
+from .matching import AUTOCOMPLETE, all_of, page_ids
 from .query import clean_query
 from .results import kept_until_change, searchable_pages
 
@@ -43,12 +42,12 @@ VOCABULARY_MIN_LENGTH = 3
 def _prefix_query(prefixes, first_word):
     """Every typed word a prefix of one of the title's words (and, with `first_word`, the first
     typed word a prefix of its first word); each PlainText is one key, matched as a prefix."""
-    from modelsearch.query import And, PlainText
+    from modelsearch.query import PlainText
 
     terms = [PlainText(WORD_MARK + prefix) for prefix in dict.fromkeys(prefixes)]
     if first_word:
         terms.insert(0, PlainText(FIRST_WORD_MARK + prefixes[0]))
-    return terms[0] if len(terms) == 1 else And(terms)
+    return all_of(terms)
 
 
 def _byte_order(field):
@@ -60,8 +59,7 @@ def _byte_order(field):
 
 def _candidates(allowed, prefixes, first_word):
     query = _prefix_query(prefixes, first_word)
-    entries = matching_entries(query, allowed, column=AUTOCOMPLETE, prefix=True)
-    pages = Page.objects.filter(pk__in=entries.values("page_id"))
+    pages = allowed.filter(pk__in=page_ids(query, column=AUTOCOMPLETE, prefix=True))
     pages = pages.only("id", "title", "url_path", "depth", "path")
     return list(pages.order_by(_byte_order("title"), "pk")[:CANDIDATES])
 
@@ -80,7 +78,7 @@ def title_suggestions(request, raw):
 
 def _find_titles(request, prefixes):
     typed = " ".join(prefixes)
-    allowed = searchable_pages(request).values("pk")
+    allowed = searchable_pages(request)
     seen, found = set(), []
 
     def rank(pages):

@@ -12,10 +12,10 @@ as typed (`ranking.ranked_ids`). Nothing is re-indexed: the list applies to the 
 
 from dataclasses import dataclass
 
-from modelsearch.query import And, Or, PlainText
+from modelsearch.query import Or, PlainText
 
 from . import polish
-from .matching import PrefixPhrase
+from .matching import PrefixPhrase, all_of
 from .polish.endings import name_prefixes
 
 
@@ -87,7 +87,7 @@ def expanded_parts(words, synonyms):
         if size:
             span = [any_key(keys) for _word, keys in words[position : position + size]]
             abbreviations = dict.fromkeys(a for synonym in named for a in synonym.abbreviations)
-            typed = span[0] if size == 1 else And(span)
+            typed = all_of(span)
             parts.append(Or([typed, *(PlainText(a) for a in abbreviations)]))
             position += size
             continue

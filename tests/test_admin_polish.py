@@ -365,7 +365,7 @@ def test_the_crawl_sees_what_it_checks(screens, client, admin_site):
     assert "Ścieżka nawigacji" in screens["eksplorator"]
     assert "Wszystkie strony" in screens["eksplorator"]
     assert re.search(r"Strony: \d+", screens["eksplorator"])
-    assert "1–1 z 1 (strony)" in screens["wyszukiwanie w panelu"]
+    assert "1–2 z 2 (strony)" in screens["wyszukiwanie w panelu"]  # the article and the visit
     assert "system" in screens["raport: starzejące się strony"]
 
 

@@ -6,6 +6,8 @@ and those that must not be found. The same expectations hold on SQLite and Postg
 scores, so they order the same pages the same way.
 """
 
+from types import SimpleNamespace
+
 import pytest
 from django.test import RequestFactory
 
@@ -260,3 +262,21 @@ def test_utility_pages_rank_below_content_unless_their_title_matches(corpus):
     assert ranked.index("visit_index") > ranked.index("visit_rawicz")
     assert ranked.index("cooperation") > ranked.index("visit_rawicz")
     assert ranked_names(corpus, "współpraca z samorządami")[0] == "cooperation"
+
+
+def test_words_side_by_side_are_indexed_as_pairs_the_proximity_bonus_looks_up(site_tree):
+    from modelsearch.query import PlainText
+
+    from search.documents import pair_keys
+    from search.matching import AUTOCOMPLETE, page_ids
+    from tests.factories import make_news_index, make_news_page, paragraph
+
+    assert pair_keys(["smak", "bistro", "2021"]) == ["p0smak0bistro", "p0bistro02021"]
+    index = make_news_index(site_tree.home)
+    together = make_news_page(index, "Obiad", lead="", body=[paragraph("Obiad w Smak Bistro.")])
+    apart = make_news_page(index, "Zupa", lead="", body=[paragraph("Smak zupy w bistro.")])
+    found = set(
+        page_ids(PlainText("p0smak0bistro"), AUTOCOMPLETE).values_list("page_id", flat=True)
+    )
+    assert together.pk in found and apart.pk not in found
+    assert ranked_names(SimpleNamespace(pages={}), "smak bistro")[:2] == ["Obiad", "Zupa"]

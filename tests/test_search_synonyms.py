@@ -70,6 +70,29 @@ def test_each_acronym_of_a_name_finds_the_name_not_the_other_acronyms(welfare):
     assert titles("centrum usług społecznych") == ["Centrum usług"]
 
 
+def marked(client, query):
+    html = client.get("/szukaj/", {"q": query}).content.decode()
+    return re.findall(r"<mark>([^<]*)</mark>", html)
+
+
+def test_snippets_mark_what_a_synonym_found(site_tree, client):
+    index = make_news_index(site_tree.home)
+    make_news_page(
+        index,
+        "Szkolenie",
+        lead="",
+        body=[
+            paragraph("Ośrodek kultury gościł pracowników Miejskiego Ośrodka Pomocy Społecznej.")
+        ],
+    )
+    make_news_page(index, "Dyżur", lead="", body=[paragraph("Dyżur w MOPS i GOPS we wtorki.")])
+    # the name in any form, its words side by side, for the acronym; not "Ośrodek kultury"
+    assert marked(client, "MOPS") == ["MOPS", "Ośrodka", "Pomocy", "Społecznej"]
+    # the acronyms for the name (GOPS is one of them too); the typed words in any form as ever
+    found = marked(client, "ośrodki pomocy społecznej")
+    assert found == ["Ośrodek", "Ośrodka", "Pomocy", "Społecznej", "MOPS", "GOPS"]
+
+
 def test_editors_change_the_list_and_kept_results_follow(welfare, client):
     def found(query):
         html = client.get("/szukaj/", {"q": query}).content.decode()

@@ -270,9 +270,7 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # "simple": no stemming or stop words on PostgreSQL, so the Polish keys of search/polish/ match
 # as they do in SQLite FTS5 (whose backend ignores SEARCH_CONFIG). Changing it needs update_index.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}
-}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
 KRONIKA_SEARCH_RESULTS_PER_PAGE = 10
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
