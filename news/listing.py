@@ -1,16 +1,12 @@
 """The queries behind Aktualności, the home page and the feeds: cards only, never bodies."""
 
-import re
-
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
-from django.http import Http404
 
 from .models import ListedPage, NewsPageTag, NewsTag
 
 PER_PAGE = 12
-PAGE_NUMBER = re.compile(r"[0-9]{1,9}")
 
 
 def listed_entries(site_root):
@@ -76,58 +72,6 @@ class CountedPaginator(Paginator):
     @property
     def count(self):
         return self.known_count
-
-
-def page_number(raw):
-    """The requested page number; anything but ASCII digits means page 1 (`int()` would also
-    take "٣" or " 3", and `str.isdigit()` "²", which `int()` refuses)."""
-    raw = raw or ""
-    if not PAGE_NUMBER.fullmatch(raw):
-        return 1
-    return max(int(raw), 1)
-
-
-def paginate(entries, raw_page, per_page=PER_PAGE):
-    """One page of `entries`; a page past the end is a 404, never a 500."""
-    paginator = Paginator(entries, per_page)
-    try:
-        return paginator.page(page_number(raw_page))
-    except EmptyPage as error:
-        raise Http404("Nie ma takiej strony listy.") from error
-
-
-def pagination_links(request, page, window=2):
-    """Links of the pagination include, keeping the other query parameters (e.g. ?tag=)."""
-
-    def url(number):
-        params = request.GET.copy()
-        if number == 1:
-            params.pop("page", None)
-        else:
-            params["page"] = number
-        query = params.urlencode()
-        return f"?{query}" if query else request.path
-
-    paginator = page.paginator
-    if paginator.num_pages <= 1:
-        return None
-    numbers = sorted(
-        {1, paginator.num_pages}
-        | set(
-            range(max(1, page.number - window), min(paginator.num_pages, page.number + window) + 1)
-        )
-    )
-    links, previous = [], 0
-    for number in numbers:
-        if number - previous > 1:
-            links.append({"gap": True})
-        links.append({"number": number, "url": url(number), "current": number == page.number})
-        previous = number
-    return {
-        "links": links,
-        "previous_url": url(page.number - 1) if page.has_previous() else None,
-        "next_url": url(page.number + 1) if page.has_next() else None,
-    }
 
 
 def latest_entries(site_root, request, count=6):

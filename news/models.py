@@ -21,6 +21,7 @@ from home.images import first_image
 from home.models import BasePage
 from home.previews import ListingPreviewMixin
 from home.slugs import ascii_slug
+from kronika.pagination import page_number, pagination_links
 from legacy.blocks import PhotoPlaceholderBlock
 from search.fields import StreamSearchField
 
@@ -127,6 +128,9 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.NewsPage"]
     max_count_per_parent = 1
+    # The page explorer lists articles newest first by publication date (its rows are base Page
+    # rows: the date is reached through ListedPage).
+    admin_default_ordering = "-listedpage__publication_date"
 
     class Meta:
         verbose_name = _("lista aktualności")
@@ -157,7 +161,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         from kronika.caching.pages import mark_canonical
         from kronika.caching.shared import shared_value
 
-        from .listing import PER_PAGE, CountedPaginator, list_facts, page_number, selected_entries
+        from .listing import PER_PAGE, CountedPaginator, list_facts, selected_entries
 
         known = {"page"}
         if tag_slug is None and request.GET.get("tag"):
@@ -181,8 +185,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             mark_canonical(request)  # every parameter ours, once, in its one spelling
 
         def cards():
-            from .listing import pagination_links
-
             paginator.object_list = selected_entries(self.get_site_root(), year, tag_slug)
             page_of_entries = paginator.page(number)
             return {

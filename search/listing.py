@@ -11,7 +11,6 @@ import hashlib
 import json
 import logging
 
-from django.core.paginator import Paginator
 from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils.dateformat import format as date_format
@@ -121,10 +120,6 @@ def kept_ids(request, query, filters, find):
     parts = [words, filters.type, filters.year, filters.voivodeship, filters.sort]
     digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
     return kept_until_change(request, f"search:{digest}", first_ids)
-
-
-def paginate(pages, number, per_page):
-    return Paginator(pages, per_page).get_page(number)
 
 
 def result_rows(request, parsed, ids):

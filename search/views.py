@@ -3,6 +3,7 @@
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -10,10 +11,11 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from kronika.caching.shared import shared_value
+from kronika.pagination import page_number, pagination_links
 from visits.choices import VOIVODESHIPS
 
 from .examples import example_queries
-from .listing import matching_pages, paginate, promoted_results, result_rows
+from .listing import matching_pages, promoted_results, result_rows
 from .query import echoed, parse_query, split_year
 from .results import SORT_CHOICES, TYPE_CHOICES, available_years, read_filters, searchable_pages
 from .suggestions import closest_spellings, title_suggestions
@@ -23,29 +25,6 @@ FILTER_PARAMS = ("typ", "rok", "wojewodztwo")
 
 def _url(params):
     return "?" + urlencode({key: value for key, value in params.items() if value not in ("", None)})
-
-
-def _pagination(request, page_of_results):
-    """Links for templates/includes/pagination.html, keeping the query and filters."""
-    if page_of_results.paginator.num_pages < 2:
-        return None
-    params = {key: request.GET.get(key, "") for key in ("q", *FILTER_PARAMS, "sort")}
-    current, last = page_of_results.number, page_of_results.paginator.num_pages
-
-    def url(number):
-        return _url({**params, "page": number if number > 1 else ""})
-
-    links, previous = [], 0
-    for number in sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)}):
-        if number - previous > 1:
-            links.append({"gap": True})
-        links.append({"number": number, "url": url(number), "current": number == current})
-        previous = number
-    return {
-        "links": links,
-        "previous_url": url(current - 1) if page_of_results.has_previous() else None,
-        "next_url": url(current + 1) if page_of_results.has_next() else None,
-    }
 
 
 @require_GET
@@ -74,9 +53,9 @@ def search(request):
     }
     if searching:
         found = matching_pages(request, parsed, filters)
-        page_of_results = paginate(
-            found, request.GET.get("page"), settings.KRONIKA_SEARCH_RESULTS_PER_PAGE
-        )
+        # A page past the end (fewer results since the link was made) shows the last one.
+        paginator = Paginator(found, settings.KRONIKA_SEARCH_RESULTS_PER_PAGE)
+        page_of_results = paginator.get_page(page_number(request.GET.get("page")))
         count = page_of_results.paginator.count
         year = split_year(parsed)[0]
         if year is not None:
@@ -94,7 +73,9 @@ def search(request):
                     "Znaleziono %(count)d wynik", "Znaleziono %(count)d wyników", count
                 )
                 % {"count": count},
-                "pagination": _pagination(request, page_of_results),
+                "pagination": pagination_links(
+                    request, page_of_results, keep=("q", *FILTER_PARAMS, "sort")
+                ),
                 "promoted": promoted_results(request, parsed, record_hit=first_page)
                 if first_page
                 else [],

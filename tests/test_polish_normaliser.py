@@ -157,7 +157,8 @@ CASES = [
 ]
 
 # Known misses of the simplemma fallback (one lemma per form, no compound
-# adjectives).  strict=False: an improved dictionary may fix them.
+# adjectives). Strict: when a dictionary update fixes one, the test fails and says so,
+# and the entry goes.
 _PLURAL_LEMMA = "simplemma lemmatises this plural to itself, not to the singular"
 _ADJ_AS_NOUN = "simplemma takes the feminine 'socjalnej/socjalna' for the noun 'socjalna'"
 SIMPLEMMA_MISSES = {
@@ -179,7 +180,7 @@ def _case_id(case):
 def test_match_table(request, normaliser, query, document, expected):
     if normaliser.backend_name() == "simplemma" and (query, document) in SIMPLEMMA_MISSES:
         request.applymarker(
-            pytest.mark.xfail(reason=SIMPLEMMA_MISSES[(query, document)], strict=False)
+            pytest.mark.xfail(reason=SIMPLEMMA_MISSES[(query, document)], strict=True)
         )
     assert matches(normaliser, query, document) is expected
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from kronika.caching.pages import mark_canonical
-from news.listing import page_number, paginate, pagination_links
+from kronika.pagination import page_number, paginate, pagination_links
 
 from .facets import choices_for, read_filters
 from .filters import ArchiveFilters

@@ -31,7 +31,7 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
     subpage_types = ["visits.VisitPage"]
     max_count = 1
     # The page explorer lists visits by when they happen, latest first (its rows are base Page
-    # rows: a visit field is reached through ListedPage, home/explorer_ordering.py).
+    # rows: a visit field is reached through ListedPage).
     admin_default_ordering = "-listedpage__visitpage__start_date"
 
     class Meta:
