@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import codecs
 
-try:
-    import charset_normalizer
-except ImportError:  # pragma: no cover - optional
-    charset_normalizer = None
+import charset_normalizer
 
 ENCODING_LABELS = {
     "utf-8": "UTF-8",
@@ -53,11 +50,8 @@ def guess_single_byte(raw: bytes) -> str:
             return "windows-1250"
         except UnicodeDecodeError:
             pass
-        if charset_normalizer is not None:
-            best = charset_normalizer.from_bytes(raw).best()
-            if best is not None:
-                return canonical_encoding(best.encoding)
-        return "windows-1250"
+        best = charset_normalizer.from_bytes(raw).best()
+        return canonical_encoding(best.encoding) if best is not None else "windows-1250"
     iso = sum(1 for b in raw if b in _ISO_ONLY_LETTERS)
     cp = sum(1 for b in raw if b in _CP1250_ONLY_LETTERS)
     return "iso-8859-2" if iso > cp else "windows-1250"

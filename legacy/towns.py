@@ -54,7 +54,7 @@ def all_places() -> list[Place]:
     return [place for places in _places().values() for place in places]
 
 
-# name → (voivodeship, locative) of the most populous place of each name (read in ~10 ms).
+# name → (voivodeship, locative) of the most populous place of each name (read once per process).
 TOWNS: dict[str, tuple[str, str]] = {
     name: (places[0].voivodeship, places[0].locative) for name, places in _places().items()
 }

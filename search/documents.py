@@ -142,7 +142,7 @@ def pair_keys(words):
 
 def proximity_keys(page):
     """The pair keys of a page's text, indexed in the `autocomplete` column: kept out of `body`,
-    whose size every phrase and full name a synonym adds is re-read by (~30 % more)."""
+    whose size every phrase and every full name a synonym adds is re-read by."""
     return " ".join(dict.fromkeys(pair_keys(folded_words(_page_text(page)))))
 
 

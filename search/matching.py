@@ -158,8 +158,7 @@ def index_scans():
 
     When a common word matches half the pages, the planner prefers reading the whole index
     table to the GIN index: its costs do not know that testing `body @@ query` row by row
-    decompresses every body vector (~4 KB each; 70 ms at 20,000 pages against 9 ms through the
-    index). Scoped to these statements (SET LOCAL, reset after), so nothing else is affected.
+    decompresses every body vector (docs/performance.md). Scoped to these statements (SET LOCAL, reset after), so nothing else is affected.
     """
     if connection.vendor != "postgresql":
         yield

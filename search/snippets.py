@@ -25,8 +25,8 @@ def word_keys(words):
     """The keys of each of `words`, as search indexes the word, in a dict by word.
 
     The words not met before are analysed in one batch; every word is kept for the next results
-    (a snippet is ~40 words of a small vocabulary, and asking the normaliser word by word cost
-    ~2 ms a result).
+    (a snippet is a few dozen words of a small vocabulary; asking the normaliser word by word
+    was a visible part of each result's cost).
     """
     found = {word: _keys_of_word.get(word) for word in words}
     missing = [word for word, keys in found.items() if keys is None]

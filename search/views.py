@@ -40,8 +40,8 @@ def search(request):
         "type_choices": TYPE_CHOICES,
         "sort_choices": SORT_CHOICES,
         "voivodeship_choices": VOIVODESHIPS,
-        # The same for every reader until the next publish: one query per generation, not ~20 ms
-        # of scanning every page's dates on each search.
+        # The same for every reader until the next publish: one query per generation, not a
+        # scan of every page's dates on each search.
         "years": shared_value(
             request, "search-years", lambda: available_years(searchable_pages(request))
         ),

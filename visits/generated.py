@@ -143,8 +143,8 @@ def random_news(rng, news_model, images, number):
 def _add_children(parent, pages):
     """Append published `pages` (all of one type) under `parent`, a few bulk INSERTs per table.
 
-    `add_child` saves one page at a time (~14 queries and Wagtail's validation each: 20,000 pages
-    took ~9 minutes on PostgreSQL); the generator writes what it would have written itself —
+    `add_child` saves one page at a time (over a dozen queries and Wagtail's validation each);
+    the generator writes what it would have written itself —
     treebeard paths after the parent's last child, url paths, the parent's locale, numchild —
     one INSERT per table of the page type's inheritance chain. The pages get no revisions.
     """

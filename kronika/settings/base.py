@@ -122,7 +122,7 @@ MIDDLEWARE = [
     "kronika.caching.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files right after HSTS/nosniff, as WhiteNoise documents: the policies below mean
-    # nothing to a stylesheet and cost ~0.12 ms a file (docs/performance.md).
+    # nothing to a stylesheet and cost time on every file (docs/performance.md).
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kronika.security.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",

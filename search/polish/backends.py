@@ -2,18 +2,7 @@
 
 Lemmatisers
 -----------
-Measured on the 2-core development machine (Python 3.11), per process:
-
-================  ===========  ==========  ===========================
-backend           start-up     RSS added   document_keys, 5,000 words
-================  ===========  ==========  ===========================
-morfeusz2         ~75 ms       ~38 MB      ~30 ms (~80 ms if all distinct)
-simplemma, trie   ~75 ms       ~28 MB      ~20 ms (~55 ms if all distinct)
-simplemma, stream ~1.5-2.3 s   ~52 MB      ~40-80 ms (~170 ms)
-================  ===========  ==========  ===========================
-
-The per-process caches (20,000 words) add at most ~25 MB more (morfeusz2
-peaked at +63 MB after 120,000 distinct words).
+(Their start-up, memory and speed: docs/performance.md, "The lemmatisers".)
 
 * ``morfeusz2`` (SGJP dictionary inside the wheel; wheels for Linux x86_64,
   Windows AMD64 and macOS): all interpretations are kept; lemma suffixes
@@ -28,13 +17,13 @@ peaked at +63 MB after 120,000 distinct words).
 * ``simplemma`` (pure Python, one lemma per form): the lowercase and the
   capitalised form are both looked up ("poznaniu" -> poznanie, Poznań);
   unknown words get simplemma's rule-based guess besides the word itself.
-  Dictionary: marisa-trie backed (``TrieDictionaryFactory``, ~25 MB) when
+  Dictionary: marisa-trie backed (``TrieDictionaryFactory``) when
   ``marisa-trie`` and ``platformdirs`` are installed and the cache directory
   is usable, else the
-  dependency-free ``StreamDictionaryFactory`` (~52 MB, 1.5-2.3 s to load).  The
+  dependency-free ``StreamDictionaryFactory`` (larger and slower to load).  The
   trie is built once per machine into ``KRONIKA_SIMPLEMMA_CACHE_DIR``
-  (default: simplemma's own user cache directory); that one-off build takes
-  ~8 s and ~750 MB peak memory, so run ``python -m search.polish --warm-up
+  (default: simplemma's own user cache directory); that one-off build is slow
+  and memory-hungry, so run ``python -m search.polish --warm-up
   --backend simplemma`` at deploy time.
 
 The default backend is chosen at import: ``KRONIKA_LEMMATIZER`` =
@@ -278,7 +267,7 @@ def _default_backend() -> str:
     requested = _requested_backend()
     if requested:
         return requested
-    try:  # cheap (~2 ms): the dictionary is only instantiated on first use
+    try:  # cheap: the dictionary is only instantiated on first use
         import morfeusz2  # noqa: F401
     except (ImportError, OSError):
         return "simplemma"

@@ -14,8 +14,7 @@ Query side (``query_keys``), for every query word q (after stop words):
   of every *diacritic restoration* of q that the lemmatiser knows (see
   ``restorations``: the median word has 16 candidates, at most
   ``MAX_RESTORATIONS``).  The candidates are checked against the
-  lemmatiser's dictionary in one batch (worst case ~25 ms with morfeusz2,
-  ~3 ms with simplemma's trie).  So "spoldzielni" -> spółdzielni ->
+  lemmatiser's dictionary in one batch.  So "spoldzielni" -> spółdzielni ->
   spółdzielnia -> key "spoldzielnia", which the document "Spółdzielnię"
   also carries; "kat" matches "kat" and "kąt".  Callers should cap the
   length of a query (words x restorations).
