@@ -209,7 +209,7 @@ class _Context:
             return ""
         name = node.name
         if name in _SKIP_TAGS or name in _EMBED_TAGS:
-            self._embed_warning(node)
+            self.warn_skipped_embed(node)
             return ""
         if name == "br":
             return "<br>"
@@ -238,7 +238,8 @@ class _Context:
             return f" {inner} "
         return inner
 
-    def _embed_warning(self, node: Tag) -> None:
+    def warn_skipped_embed(self, node: Tag) -> None:
+        """Report an embedded element (video, iframe, object) the import leaves out."""
         if node.name in _EMBED_TAGS:
             src = node.get("src") or (node.find("source") or {}).get("src") or node.get("data")
             self.warnings.append(
@@ -296,7 +297,7 @@ class _Walker:
                 continue
             if name in _EMBED_TAGS:
                 self.flush()
-                self.ctx._embed_warning(child)
+                self.ctx.warn_skipped_embed(child)
                 continue
             if name in _INLINE_TAGS or name == "img":
                 if name in {"span", "font", "a"} and child.find(_BLOCK_NAMES) is not None:

@@ -4,7 +4,10 @@ visits."""
 
 from django.db.models import Count, Max
 
-from .results import searchable_pages, visit_model
+from visits.choices import INSTITUTION_KIND_LABELS
+from visits.models import VisitPage, VisitStop, VisitStopKind
+
+from .results import searchable_pages
 
 #: How many of the most visited towns the examples name.
 TOWNS = 2
@@ -12,13 +15,7 @@ TOWNS = 2
 
 def example_queries(request):
     """Up to four queries a reader may try, each with results (none without visits)."""
-    from visits.choices import INSTITUTION_KIND_LABELS
-    from visits.models import VisitStop, VisitStopKind
-
-    model = visit_model()
-    if model is None:
-        return []
-    visits = searchable_pages(request).type(model).values("pk")
+    visits = searchable_pages(request).type(VisitPage).values("pk")
     stops = VisitStop.objects.filter(page__in=visits).exclude(town="")
     towns = (
         stops.values("town")
@@ -34,7 +31,7 @@ def example_queries(request):
         .order_by("-visits", "kind")
         .values_list("kind", flat=True)[:1]
     )
-    latest = model.objects.filter(pk__in=visits).aggregate(latest=Max("start_date"))["latest"]
+    latest = VisitPage.objects.filter(pk__in=visits).aggregate(latest=Max("start_date"))["latest"]
     queries = [*towns, *(str(INSTITUTION_KIND_LABELS[kind]) for kind in kinds)]
     if latest:
         queries.append(f"wizyty studyjne {latest.year}")

@@ -150,13 +150,13 @@ def _shown_pages(request, ids):
             "title": page.title,
             "url": page.get_url(request),
             "type": kind,
-            **shown_date(page, kind),
+            **date_of_result(page, kind),
             "passages": snippet_passages(page),
         }
     return rows
 
 
-def shown_date(page, kind):
+def date_of_result(page, kind):
     """The date of a result: the visit dates, the publication date or the first publication;
     none for standard, index and utility pages, whose publication says nothing to a reader."""
     if kind == "page":

@@ -19,7 +19,7 @@ from modelsearch.query import Or, PlainText
 
 from .documents import FIELD_MARKS, pair_keys
 from .matching import AUTOCOMPLETE, all_of, index_scans, page_ids
-from .results import news_model, shown_date
+from .results import shown_date_expression
 
 #: What a query word scores by the best field it stands in; the body is every other field.
 FIELD_WEIGHTS = {"title": 8, "lead": 4, "stops": 3, "captions": 1}
@@ -52,7 +52,7 @@ def word_score(keys):
 
 def _content():
     """Articles and visits: the pages with a news-list entry (`ListedPage`)."""
-    return Q(listedpage__isnull=False) if news_model() is not None else Q(pk__in=[])
+    return Q(listedpage__isnull=False)
 
 
 def year_score(year, dated):
@@ -96,7 +96,7 @@ def ranked_ids(pages, words, phrase="", bonus=None, literal=None):
         tier=Case(When(tier, then=Value(1)), default=Value(0), output_field=IntegerField()),
         literal=Case(When(as_typed, then=Value(1)), default=Value(0), output_field=IntegerField()),
         score=score,
-        shown=shown_date(),
+        shown=shown_date_expression(),
     ).order_by("-tier", "-literal", "-score", F("shown").desc(nulls_last=True), "-pk")
     with index_scans():
         return list(ranked.values_list("pk", flat=True))

@@ -9,14 +9,17 @@ both: the date shown (visit start, publication date, first publication), newest 
 import math
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.db.models import DateField, F, Min, Q
 from django.db.models.functions import Coalesce, ExtractYear, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site, get_page_models
 
+from home.models import BasePage
 from kronika.caching.shared import shared_value
+from news.models import NewsPage
+from visits.choices import VOIVODESHIP_LABELS
+from visits.models import VisitPage, VisitStop
 
 TYPE_CHOICES = [("news", _("Aktualność")), ("visit", _("Wizyta studyjna")), ("page", _("Strona"))]
 TYPE_LABELS = dict(TYPE_CHOICES)
@@ -24,44 +27,26 @@ SORT_CHOICES = [("relevance", _("trafności")), ("date", _("daty, od najnowszych
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
-def _model(label):
-    try:
-        return apps.get_model(label)
-    except LookupError:  # the app is being written: search still works without it
-        return None
-
-
-def news_model():
-    return _model("news.NewsPage")
-
-
-def visit_model():
-    return _model("visits.VisitPage")
-
-
 def page_models():
-    from home.models import BasePage
-
     return [model for model in get_page_models() if issubclass(model, BasePage)]
 
 
 def type_of(page):
     """'news', 'visit' or 'page' for a (specific) page."""
-    for key, model in (("news", news_model()), ("visit", visit_model())):
-        if model is not None and isinstance(page, model):
+    for key, model in (("news", NewsPage), ("visit", VisitPage)):
+        if isinstance(page, model):
             return key
     return "page"
 
 
-def shown_date():
+def shown_date_expression():
     """The date a result shows and sorts by, as a query expression."""
-    parts = []
-    if visit_model() is not None:
-        parts.append(F("listedpage__visitpage__start_date"))
-    if news_model() is not None:
-        parts.append(F("listedpage__publication_date"))
-    parts.append(TruncDate("first_published_at"))
-    return Coalesce(*parts, output_field=DateField())
+    return Coalesce(
+        F("listedpage__visitpage__start_date"),
+        F("listedpage__publication_date"),
+        TruncDate("first_published_at"),
+        output_field=DateField(),
+    )
 
 
 def searchable_pages(request):
@@ -128,18 +113,16 @@ class Filters:
 
     def apply(self, pages):
         if self.type == "news":
-            pages = pages.type(news_model())
+            pages = pages.type(NewsPage)
         elif self.type == "visit":
-            pages = pages.type(visit_model())
+            pages = pages.type(VisitPage)
         elif self.type == "page":
-            pages = pages.not_type(*[m for m in (news_model(), visit_model()) if m])
+            pages = pages.not_type(NewsPage, VisitPage)
         if self.year:
-            pages = pages.annotate(shown_year=ExtractYear(shown_date())).filter(
+            pages = pages.annotate(shown_year=ExtractYear(shown_date_expression())).filter(
                 shown_year=self.year
             )
         if self.voivodeship:
-            from visits.models import VisitStop
-
             stops = VisitStop.objects.filter(voivodeship=self.voivodeship).values("page_id")
             pages = pages.filter(
                 Q(pk__in=stops)
@@ -150,11 +133,9 @@ class Filters:
 
 def read_filters(params):
     """Filters from GET parameters; unknown values are dropped and named in `ignored`."""
-    from visits.choices import VOIVODESHIP_LABELS
-
     filters = Filters()
     kind = params.get("typ", "")
-    if kind in TYPE_LABELS and (kind == "page" or _type_available(kind)):
+    if kind in TYPE_LABELS:
         filters.type = kind
     elif kind:
         filters.ignored.append(_("typ"))
@@ -164,7 +145,7 @@ def read_filters(params):
     elif year:
         filters.ignored.append(_("rok"))
     voivodeship = params.get("wojewodztwo", "")
-    if voivodeship in VOIVODESHIP_LABELS and visit_model() is not None:
+    if voivodeship in VOIVODESHIP_LABELS:
         filters.voivodeship = voivodeship
     elif voivodeship:
         filters.ignored.append(_("województwo"))
@@ -176,26 +157,22 @@ def read_filters(params):
     return filters
 
 
-def _type_available(kind):
-    return (news_model() if kind == "news" else visit_model()) is not None
-
-
 def dated_in(pages, year):
     """The ids of `pages` whose date falls in `year`: a visit's days (from its first to its last),
     else the date shown (publication date, first publication)."""
-    dated = Q(shown_year=year)
-    if visit_model() is not None:
-        dated |= Q(
-            listedpage__visitpage__start_date__year__lte=year,
-            listedpage__visitpage__end_date__year__gte=year,
-        )
-    return pages.annotate(shown_year=ExtractYear(shown_date())).filter(dated).values("pk")
+    dated = Q(shown_year=year) | Q(
+        listedpage__visitpage__start_date__year__lte=year,
+        listedpage__visitpage__end_date__year__gte=year,
+    )
+    return (
+        pages.annotate(shown_year=ExtractYear(shown_date_expression())).filter(dated).values("pk")
+    )
 
 
 def available_years(pages):
     """Years with at least one searchable page, newest first (one query)."""
     years = (
-        pages.annotate(shown_year=ExtractYear(shown_date()))
+        pages.annotate(shown_year=ExtractYear(shown_date_expression()))
         .order_by()
         .values_list("shown_year", flat=True)
         .distinct()
@@ -204,4 +181,6 @@ def available_years(pages):
 
 
 def order_by_date(queryset):
-    return queryset.annotate(shown=shown_date()).order_by(F("shown").desc(nulls_last=True), "-pk")
+    return queryset.annotate(shown=shown_date_expression()).order_by(
+        F("shown").desc(nulls_last=True), "-pk"
+    )
