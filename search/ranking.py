@@ -3,11 +3,12 @@
 The model is written down in docs/search.md. In short: each query word scores by the best field
 it stands in (title 8, lead 4, a stop's heading, town or kinds 3, body 2, captions 1), read from
 the field-marked keys every page indexes (`documents.field_keys`); the free words standing side
-by side, in order, add `PROXIMITY_BONUS` (a lookup of the pair keys, `documents.pair_keys`). Articles and visits come before listing, index and
-utility pages (home, news and visit indexes, standard pages, the site map, the accessibility
-statement) unless every word stands in that page's title; within each, the pages holding the
-words as typed come before those found only through a synonym (`synonyms.py`). Ties go to the newest date shown
-(visit start, publication date, first publication), then the newest page.
+by side, in order, add `PROXIMITY_BONUS` (a lookup of the pair keys, `documents.pair_keys`).
+Articles and visits come before listing, index and utility pages (home, news and visit indexes,
+standard pages, the site map, the accessibility statement) unless every word stands in that
+page's title; within each, the pages holding the words as typed come before those found only
+through a synonym (`synonyms.py`). Ties go to the newest date shown (visit start, publication
+date, first publication), then the newest page.
 
 Every check is a lookup in the index (GIN on PostgreSQL, FTS5 on SQLite) run once as a subquery,
 never a per-row rank function, so both databases compute the same integers and order the same
