@@ -81,9 +81,8 @@ def seconds_to_next_change(request):
     """Seconds until `_next_change()` (None: no such moment ahead). The moment is kept until the
     content changes, so each kept search does not ask for it again; once it has passed (the
     scheduled job that publishes or unpublishes then has not run yet) it is asked afresh."""
-    moment = shared_value(request, "next-change", lambda: {"at": _next_change()}, alias="default")[
-        "at"
-    ]
+    kept = shared_value(request, "next-change", lambda: {"at": _next_change()}, alias="default")
+    moment = kept["at"]
     if moment is not None and moment <= timezone.now():
         moment = _next_change()
     if moment is None:
