@@ -34,9 +34,10 @@ run: $(STAMP) ## Migrate, load the demo content, print the admin login, serve on
 test: $(STAMP) ## Run the whole test suite (DATABASE_URL selects PostgreSQL)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(STAMP) ## ruff check and format check
+lint: $(STAMP) ## ruff check and format check, and the layering contract (apps import only downward)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(STAMP) ## Fix what ruff can fix and format the code
 	$(BIN)/ruff check --fix .

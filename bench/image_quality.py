@@ -1,6 +1,6 @@
 """`make bench`, images: bytes and SSIM of AVIF, WebP and JPEG at several qualities.
 
-Encodes the demo photos (home/demo/images.py draws them) at 800 px wide — the most requested
+Encodes the demo photos (foundation/demo/images.py draws them) at 800 px wide — the most requested
 width of includes/picture.html — and compares each with the unencoded resize. SSIM is the
 mean of 8×8-window SSIM on luminance, computed with numpy. Picks, per format, the smallest
 quality whose mean SSIM stays ≥ 0.95 (docs/performance.md explains the threshold).
@@ -25,7 +25,7 @@ WIDTH = 800
 
 
 def photos(count=6):
-    from home.demo.images import draw_photo
+    from foundation.demo.images import draw_photo
 
     for seed in range(200, 200 + count):
         yield Image.open(io.BytesIO(draw_photo(seed))).convert("RGB")

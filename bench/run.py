@@ -119,13 +119,10 @@ def standard_page_url():
 
 
 def load_content():
-    from importlib import import_module
-
-    from home.management.commands.load_demo import DEMO_LOADERS
+    from home import demo
 
     call_command("migrate", verbosity=0, interactive=False)
-    for dotted in DEMO_LOADERS:
-        import_module(dotted).load(sys.stdout)
+    demo.load()
 
 
 def measure(client, url):

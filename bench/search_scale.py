@@ -12,8 +12,8 @@ empty per-process caches of the normaliser, first template renders); median and 
 search keeps until the next publish; the first ask after a publish is timed over `--rounds`
 rounds of a publish, one other search (which pays the new version's one-off costs) and each
 query once. `--profile QUERY` prints
-the cProfile of one search request. The normaliser's start-up time and memory (search/polish/)
-are measured in a subprocess of its own. `--databases sqlite` or `postgresql` runs one of them;
+the cProfile of one search request. The normaliser's start-up time and memory
+(foundation/indexing/polish/) are measured in a subprocess of its own. `--databases sqlite` or `postgresql` runs one of them;
 `--time-only URL` times the queries on a database generated and indexed before.
 """
 
@@ -80,7 +80,7 @@ import json, statistics, time
 from django.db import connection
 from django.test import Client
 from django.test.utils import setup_test_environment
-from kronika.caching.version import bump
+from foundation.caching.version import bump
 setup_test_environment()
 connection.settings_dict['CONN_MAX_AGE'] = 60  # a worker keeps its connection (production.py)
 client = Client()
@@ -146,7 +146,7 @@ def rss_mb():
                 return int(line.split()[1]) / 1024
 before, peak_before = rss_mb(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.perf_counter()
-from search import polish
+from foundation.indexing import polish
 polish.document_keys("Spółdzielnię Socjalną w Jarocinie odwiedzili uczestnicy wizyty studyjnej")
 polish.query_keys("spoldzielnia jarocin")
 startup_s = time.perf_counter() - started

@@ -1,9 +1,8 @@
 """What every public template needs from the site shell, computed lazily and shared.
 
-The menu, the legally required links and the organisation settings change only when pages
-are published, moved or deleted or the settings saved, so they are computed once per
-content version for every worker (kronika/caching): one cache read per request instead of
-five queries.
+The menu and the legally required links change only when pages are published, moved or
+deleted, so they are computed once per content version for every worker (foundation/caching):
+one cache read per request instead of their queries.
 """
 
 from dataclasses import dataclass
@@ -11,7 +10,9 @@ from dataclasses import dataclass
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Page, Site
 
-from kronika.caching.shared import shared_value
+from foundation.caching.shared import shared_value
+
+from .models import AccessibilityStatementPage, SitemapPage
 
 
 @dataclass(frozen=True)
@@ -30,9 +31,7 @@ SHELL_ATTR = "_kronika_shell"
 def _shell(request):
     site = Site.find_for_request(request)
     if site is None:
-        return {"menu": [], "accessibility_url": None, "sitemap_url": None, "site": None}
-    from .models import AccessibilityStatementPage, OrganisationSettings, SitemapPage
-
+        return {"menu": [], "accessibility_url": None, "sitemap_url": None}
     root = site.root_page
     menu = [
         MenuItem(page.pk, page.title, page.get_url(request), page.url_path)
@@ -50,8 +49,6 @@ def _shell(request):
     statement = special.get(AccessibilityStatementPage)
     sitemap = special.get(SitemapPage)
     return {
-        "site": site,
-        "settings": OrganisationSettings.for_request_uncached(request),
         "menu": menu,
         "accessibility_url": statement.get_url(request) if statement else None,
         "accessibility_full_url": statement.get_full_url(request) if statement else None,

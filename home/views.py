@@ -8,6 +8,8 @@ from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from foundation.models import OrganisationSettings
+
 logger = logging.getLogger(__name__)
 
 
@@ -41,8 +43,6 @@ def robots_txt(request):
 @require_GET
 def favicon(request):
     """Browsers and feed readers ask for /favicon.ico whatever the page links: send them on."""
-    from .models import OrganisationSettings
-
     icon = OrganisationSettings.for_request(request).favicon
     if icon is not None:
         return HttpResponseRedirect(icon.get_rendition("fill-192x192|format-png").url)

@@ -1,5 +1,5 @@
-"""The editors' side of the admin: dashboard panels, the content checker, import log entries and
-discarding a live page's draft."""
+"""The editors' side of the admin: dashboard panels, the content checker and discarding a live
+page's draft (the importer's panel and log entries are legacy/wagtail_hooks.py's)."""
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -8,7 +8,6 @@ from wagtail import hooks
 from .admin_panels import dashboard_panels
 from .content_checks import use_wcag_checker
 from .drafts import DISCARD_ACTION, DiscardDraftMenuItem, discard_view
-from .import_log import IMPORT_ACTION, ImportLogFormatter
 
 
 @hooks.register("construct_homepage_panels")
@@ -19,11 +18,6 @@ def add_dashboard_panels(request, panels):
 @hooks.register("construct_wagtail_userbar")
 def set_content_checker(request, items, page):
     use_wcag_checker(request, items, page)
-
-
-@hooks.register("register_log_actions")
-def register_import_action(actions):
-    actions.register_action(IMPORT_ACTION)(ImportLogFormatter)
 
 
 @hooks.register("register_log_actions")

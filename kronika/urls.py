@@ -8,11 +8,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from foundation import lockout
 from home import views as home_views
-from kronika import lockout
 from search import views as search_views
 
-handler500 = "kronika.resilience.server_error"
+handler500 = "foundation.resilience.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -78,6 +78,47 @@ def _dates_decision(mention: DateMention) -> Decision:
     )
 
 
+def _take_lead(blocks: list[Block], warnings: list[str]) -> str:
+    """Remove the first intro paragraph (unless it introduces the stops) and return its text."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            if not is_stop_intro(block.plain):
+                if block.rich and "<a " in block.text:
+                    warnings.append("Wstęp zawierał odnośniki — w polu wstępu zachowano sam tekst")
+                del blocks[index]
+                return block.plain
+            break
+    return ""
+
+
+def _missing_photo_warnings(article: LegacyArticle, warnings: list[str]) -> None:
+    """Warn about each caption whose photo did not come along from the old article."""
+    for block in article.iter_blocks():
+        if isinstance(block, PhotoCaption):
+            warnings.append(
+                f"Brak zdjęcia: „{block.text}” — w starym artykule było tu zdjęcie; "
+                "dodaj je albo usuń podpis"
+            )
+
+
+def _record_visit_dates(
+    article: LegacyArticle, text: str, warnings: list[str], decisions: list[Decision]
+) -> None:
+    """Set the visit dates and duration; a decision if dates were found, else maybe a warning."""
+    title, published = article.title, article.published
+    mention = visit_date_mention(text, published)
+    article.visit_dates = (mention.start, mention.end) if mention else None
+    article.duration_days = duration_from_text(f"{title}\n{text}")
+    if mention is not None:
+        decisions.append(_dates_decision(mention))
+    elif _looks_like_visit(title, article.lead, article.stops):
+        when = f" ({published:%d.%m.%Y})" if published else ""
+        message = f"Daty wizyty nieznane — przyjęto datę publikacji{when}"
+        if article.duration_days and article.duration_days > 1:
+            message += f"; według tekstu wizyta trwała {article.duration_days} dni — sprawdź daty"
+        warnings.append(message)
+
+
 def build_article(
     *,
     source: str,
@@ -96,17 +137,7 @@ def build_article(
     decisions = list(decisions or [])
     blocks = list(intro)
     if lead is None:
-        lead = ""
-        for index, block in enumerate(blocks):
-            if isinstance(block, Paragraph):
-                if not is_stop_intro(block.plain):
-                    lead = block.plain
-                    if block.rich and "<a " in block.text:
-                        warnings.append(
-                            "Wstęp zawierał odnośniki — w polu wstępu zachowano sam tekst"
-                        )
-                    del blocks[index]
-                break
+        lead = _take_lead(blocks, warnings)
     if not lead:
         warnings.append("Nie znaleziono wstępu (pierwszego akapitu po tytule) — uzupełnij go")
 
@@ -126,23 +157,6 @@ def build_article(
     text = article.plain_text
     for stop in stops:
         _stop_facts(stop, text, warnings, decisions)
-
-    for block in article.iter_blocks():
-        if isinstance(block, PhotoCaption):
-            warnings.append(
-                f"Brak zdjęcia: „{block.text}” — w starym artykule było tu zdjęcie; "
-                "dodaj je albo usuń podpis"
-            )
-
-    mention = visit_date_mention(text, published)
-    article.visit_dates = (mention.start, mention.end) if mention else None
-    article.duration_days = duration_from_text(f"{title}\n{text}")
-    if mention is not None:
-        decisions.append(_dates_decision(mention))
-    elif _looks_like_visit(title, lead, stops):
-        when = f" ({published:%d.%m.%Y})" if published else ""
-        message = f"Daty wizyty nieznane — przyjęto datę publikacji{when}"
-        if article.duration_days and article.duration_days > 1:
-            message += f"; według tekstu wizyta trwała {article.duration_days} dni — sprawdź daty"
-        warnings.append(message)
+    _missing_photo_warnings(article, warnings)
+    _record_visit_dates(article, text, warnings, decisions)
     return article

@@ -128,29 +128,24 @@ def _find_lead(root: Tag) -> str | None:
     return None
 
 
-def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArticle:
-    """Parse an HTML page of the old site (see the module docstring)."""
-    if not raw.strip():
-        raise LegacyParseError(f"Plik {source} jest pusty — brak daty publikacji i tytułu.")
-    declared = _declared_charset(raw)
-    text, encoding, warnings = decode_bytes(raw, declared)
-    soup = BeautifulSoup(text, "html.parser")
-
-    old_url = None
+def _old_url(soup: BeautifulSoup) -> str | None:
+    """The page's address on the old site: ``<link rel="canonical">``, else ``og:url``."""
     for link in soup.find_all("link"):
         rel = link.get("rel") or []
         rel = rel.split() if isinstance(rel, str) else rel
         if "canonical" in [r.lower() for r in rel] and link.get("href"):
-            old_url = clean_text(str(link["href"]))
-            break
-    if old_url is None:
-        og = soup.find("meta", attrs={"property": "og:url"})
-        if og and og.get("content"):
-            old_url = clean_text(str(og["content"]))
+            return clean_text(str(link["href"]))
+    og = soup.find("meta", attrs={"property": "og:url"})
+    if og and og.get("content"):
+        return clean_text(str(og["content"]))
+    return None
 
+
+def _article_root(soup: BeautifulSoup) -> Tag:
+    """The element holding the article: ``<article>`` (with an h1 first), ``<main>``, body."""
     body = soup.body or soup
     articles = body.find_all("article")
-    root = (
+    return (
         next((a for a in articles if a.find("h1")), None)
         or (articles[0] if articles else None)
         or body.find("main")
@@ -158,11 +153,18 @@ def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArtic
         or body
     )
 
-    # The article's <h1>; an <h1> in the site's header or navigation is the site's name.
-    heading = root.find("h1") or next(
+
+def _article_heading(soup: BeautifulSoup, root: Tag) -> Tag | None:
+    """The article's ``<h1>`` (its heading, removed from the content later)."""
+    # An <h1> in the site's header or navigation is the site's name, not the article's.
+    return root.find("h1") or next(
         (h for h in soup.find_all("h1") if not h.find_parent(["header", "nav", "footer"])),
         None,
     )
+
+
+def _title(soup: BeautifulSoup, heading: Tag | None, source: str) -> str:
+    """The title from the heading, else from ``<title>`` without the site's name."""
     title = clean_text(heading.get_text(" ")) if heading else ""
     if not title and soup.title:
         title = clean_text(soup.title.get_text(" "))
@@ -171,13 +173,23 @@ def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArtic
         raise LegacyParseError(
             f"Brak tytułu w pliku {source}: strona nie ma nagłówka <h1> ani elementu <title>."
         )
+    return title
 
+
+def _section(soup: BeautifulSoup, title: str) -> tuple[str | None, list[Tag]]:
+    """The section from the breadcrumbs, else ``article:section``; also the crumbs' elements."""
     section, crumbs = _breadcrumb_section(soup, title)
     if section is None:
         meta = soup.find("meta", attrs={"property": "article:section"})
         if meta and meta.get("content"):
             section = clean_text(str(meta["content"]))
+    return section, crumbs
 
+
+def _required_publication_date(
+    soup: BeautifulSoup, root: Tag, source: str, warnings: list[str]
+) -> tuple:
+    """(date, element to remove); an error without a date, a warning if read from the text."""
     published, date_element, how = _publication_date(soup, root)
     if published is None:
         raise LegacyParseError(
@@ -186,8 +198,13 @@ def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArtic
         )
     if how == "text":
         warnings.append("Datę publikacji odczytano z treści strony — sprawdź ją")
+    return published, date_element
 
-    # What is not content.
+
+def _remove_read_parts(
+    root: Tag, heading: Tag | None, date_element: Tag | None, crumbs: list[Tag]
+) -> None:
+    """Remove from the article the heading, date line and breadcrumbs already read."""
     if heading is not None and root in heading.parents:
         heading.decompose()
     if date_element is not None and root in date_element.parents:
@@ -199,10 +216,34 @@ def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArtic
     for crumb in crumbs:
         if not crumb.decomposed and root in crumb.parents:
             crumb.decompose()
-    lead = _find_lead(root)
+
+
+def _remove_chrome(root: Tag) -> None:
+    """Remove the page's chrome (headers, footers, asides) and tags that are never content."""
     for tag in root.find_all(list(_CHROME_TAGS | SKIP_TAGS)):
         if not tag.decomposed:
             tag.decompose()
+
+
+def parse_html(raw: bytes, source: str, path: Path | None = None) -> LegacyArticle:
+    """Parse an HTML page of the old site (see the module docstring)."""
+    if not raw.strip():
+        raise LegacyParseError(f"Plik {source} jest pusty — brak daty publikacji i tytułu.")
+    declared = _declared_charset(raw)
+    text, encoding, warnings = decode_bytes(raw, declared)
+    soup = BeautifulSoup(text, "html.parser")
+
+    old_url = _old_url(soup)
+    root = _article_root(soup)
+    heading = _article_heading(soup, root)
+    title = _title(soup, heading, source)
+    section, crumbs = _section(soup, title)
+    published, date_element = _required_publication_date(soup, root, source, warnings)
+
+    # What is not content; the lead is taken out before the chrome goes.
+    _remove_read_parts(root, heading, date_element, crumbs)
+    lead = _find_lead(root)
+    _remove_chrome(root)
 
     ctx = Conversion(path, old_url, warnings)
     walker = BlockWalker(ctx)

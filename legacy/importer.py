@@ -26,14 +26,16 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
-from home.import_log import log_import
-from home.slugs import ascii_slug
+from foundation.slugs import ascii_slug
 from legacy.document import LegacyParseError
 from legacy.encodings import decode_bytes
 from legacy.images import LibraryImporter
+from legacy.import_log import log_import
 from legacy.mapping import VISIT, map_article
 from legacy.models import ImportRecord
 from legacy.parse import HTML_SUFFIXES, TEXT_SUFFIXES, parse_file
+from news.models import NewsIndexPage, NewsPage
+from visits.models import VisitIndexPage, VisitPage
 
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 SLUG_LENGTH = 80
@@ -164,9 +166,6 @@ class LegacyImporter:
     """Imports files one by one; each is one transaction and yields a :class:`FileResult`."""
 
     def __init__(self, publish=False, old_url_prefix=None, user=None):
-        from news.models import NewsIndexPage
-        from visits.models import VisitIndexPage
-
         self.publish = publish
         self.old_url_prefix = old_url_prefix
         self.user = user
@@ -222,9 +221,6 @@ class LegacyImporter:
         )
 
     def _import(self, article, raw: bytes, result: FileResult, images: LibraryImporter) -> None:
-        from news.models import NewsPage
-        from visits.models import VisitPage
-
         digest = content_hash(raw)
         key = result.old_url or f"sha256:{digest}"
         record = self._find_record(key, digest, result.path)

@@ -2,8 +2,8 @@
 Góra"), behind a lock.
 
 One Morfeusz instance serves the process and answers one call at a time (it is not
-thread-safe — the same rule as ``search.polish.backends``). Without morfeusz2 installed,
-:func:`morfeusz_instance` is None and callers fall back to the gazetteer's locatives.
+thread-safe — the same rule as ``foundation.indexing.polish.backends``). Without morfeusz2
+installed, :func:`morfeusz_instance` is None and callers fall back to the gazetteer's locatives.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _GEO = {"nazwa_geograficzna", "człon_nazwy_geograficznej"}
 
 class _LockedMorfeusz:
     """One Morfeusz for the process, one call at a time: Morfeusz is not thread-safe (the same
-    rule as ``search.polish.backends``)."""
+    rule as ``foundation.indexing.polish.backends``)."""
 
     def __init__(self, morfeusz):
         self._morfeusz = morfeusz
@@ -113,8 +113,8 @@ def _adjective_form(morf, lemma: str, number: str, gender: str, case: str = "nom
     return None
 
 
-def lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
-    """Possible nominatives of a place phrase, best first."""
+def _split_pieces(words: list[str]) -> list[str]:
+    """Split the phrase's words at hyphens; each piece keeps the separator before it."""
     pieces: list[str] = []  # each starts with its separator: "" / " " / "-"
     for i, word in enumerate(words):
         if word == "nad":  # "Kostrzynie nad Odrą": the rest stays as it is
@@ -123,6 +123,11 @@ def lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
         for k, part in enumerate(word.split("-")):
             pieces.append(("-" if k else " ") + part)
     pieces[0] = pieces[0].lstrip()
+    return pieces
+
+
+def _piece_options(morf, pieces: list[str], case: str) -> list[list[tuple]] | None:
+    """The possible readings of each piece; None when a word has no usable reading."""
     options_per_piece = []
     nad_seen = False
     for piece in pieces:
@@ -137,43 +142,58 @@ def lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
         nouns, adjectives = _analyse_word(morf, text, case)
         options = [("NOUN", *n) for n in nouns] + [("ADJ", *a) for a in adjectives]
         if not options:
-            return []
+            return None
         options_per_piece.append(options)
+    return options_per_piece
 
-    results: list[tuple[int, str]] = []
-    for combo in itertools.islice(itertools.product(*options_per_piece), 200):
-        head = next((c for c in combo if c[0] == "NOUN"), None)
-        if head is None:
-            continue
-        _, _lemma, number, gender, _score = head
-        out: list[str] = []
-        ok = True
-        score = 0
-        for piece, choice in zip(pieces, combo, strict=True):
-            sep = "" if not out else ("-" if piece.startswith("-") else " ")
-            if choice[0] == "NOUN":
-                out.append(sep + choice[1])
-                score += choice[4]
-            elif choice[0] == "ADJ":
-                _, adj_lemma, numbers, genders = choice
-                if number not in numbers or not any(g == gender for g in genders):
-                    ok = False
-                    break
-                form = _adjective_form(morf, adj_lemma, number, gender)
-                if form is None:
-                    ok = False
-                    break
-                out.append(sep + form[:1].upper() + form[1:])
-            else:
-                out.append(sep + choice[1])
-        if ok:
-            results.append((score, "".join(out)))
-    results.sort(key=lambda r: -r[0])
+
+def _render_combo(morf, pieces: list[str], combo: tuple) -> tuple[int, str] | None:
+    """The nominative one choice of readings spells, with its score; None if they disagree."""
+    head = next((c for c in combo if c[0] == "NOUN"), None)
+    if head is None:
+        return None
+    _, _lemma, number, gender, _score = head
+    out: list[str] = []
+    score = 0
+    for piece, choice in zip(pieces, combo, strict=True):
+        sep = "" if not out else ("-" if piece.startswith("-") else " ")
+        if choice[0] == "NOUN":
+            out.append(sep + choice[1])
+            score += choice[4]
+        elif choice[0] == "ADJ":
+            _, adj_lemma, numbers, genders = choice
+            if number not in numbers or not any(g == gender for g in genders):
+                return None
+            form = _adjective_form(morf, adj_lemma, number, gender)
+            if form is None:
+                return None
+            out.append(sep + form[:1].upper() + form[1:])
+        else:
+            out.append(sep + choice[1])
+    return score, "".join(out)
+
+
+def _unique_best_first(results: list[tuple[int, str]]) -> list[str]:
+    """The names by descending score (ties in their original order), each only once."""
     seen: list[str] = []
-    for _score, name in results:
+    for _score, name in sorted(results, key=lambda r: -r[0]):
         if name not in seen:
             seen.append(name)
     return seen
+
+
+def lemmatise_phrase(morf, words: list[str], case: str = "loc") -> list[str]:
+    """Possible nominatives of a place phrase, best first."""
+    pieces = _split_pieces(words)
+    options_per_piece = _piece_options(morf, pieces, case)
+    if options_per_piece is None:
+        return []
+    results: list[tuple[int, str]] = []
+    for combo in itertools.islice(itertools.product(*options_per_piece), 200):
+        rendered = _render_combo(morf, pieces, combo)
+        if rendered is not None:
+            results.append(rendered)
+    return _unique_best_first(results)
 
 
 _FINITE = {"fin", "praet", "bedzie", "impt", "winien", "imps"}

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from legacy.assembly import build_article
 from legacy.dates import parse_date
@@ -132,35 +133,32 @@ def _paragraph_blocks(lines: list[_Line]) -> list[Block]:
     return [Paragraph(" ".join(texts))]
 
 
-def parse_text(raw: bytes, source: str) -> LegacyArticle:
-    """Parse a plain-text export of an old article (see the module docstring)."""
-    text, encoding, warnings = decode_bytes(raw)
-    lines = _split_lines(text)
+def _read_header(lines: list[_Line], source: str) -> tuple[str | None, date, int]:
+    """Read the optional section line and the publication date: (section, published, cursor)."""
     positions = [i for i, line in enumerate(lines) if line.text]
     if not positions:
         raise LegacyParseError(f"Plik {source} jest pusty — brak daty publikacji i tytułu.")
-
-    # Header: [section], date, title.
     first = lines[positions[0]].text
     published = parse_date(first)
     if published is not None:
-        section = None
-        cursor = positions[0] + 1
-    else:
-        section = first
-        if len(positions) < 2:
-            raise LegacyParseError(
-                f"Brak daty publikacji i tytułu: plik {source} ma tylko jeden wiersz („{first}”)."
-            )
-        date_line = lines[positions[1]].text
-        published = parse_date(date_line)
-        if published is None:
-            raise LegacyParseError(
-                f"Nie rozpoznano daty publikacji w pliku {source}: po nazwie działu „{section}” "
-                f"oczekiwano daty (np. 19.09.2021 albo 19 września 2021), a jest „{date_line}”."
-            )
-        cursor = positions[1] + 1
+        return None, published, positions[0] + 1
+    section = first
+    if len(positions) < 2:
+        raise LegacyParseError(
+            f"Brak daty publikacji i tytułu: plik {source} ma tylko jeden wiersz („{first}”)."
+        )
+    date_line = lines[positions[1]].text
+    published = parse_date(date_line)
+    if published is None:
+        raise LegacyParseError(
+            f"Nie rozpoznano daty publikacji w pliku {source}: po nazwie działu „{section}” "
+            f"oczekiwano daty (np. 19.09.2021 albo 19 września 2021), a jest „{date_line}”."
+        )
+    return section, published, positions[1] + 1
 
+
+def _read_title(lines: list[_Line], cursor: int, source: str) -> tuple[str, int]:
+    """Read the title (the first paragraph after the date): (title, cursor after it)."""
     while cursor < len(lines) and not lines[cursor].text:
         cursor += 1
     title_lines: list[str] = []
@@ -171,26 +169,33 @@ def parse_text(raw: bytes, source: str) -> LegacyArticle:
         raise LegacyParseError(
             f"Brak tytułu w pliku {source}: po dacie publikacji nie ma żadnego tekstu."
         )
-    title = " ".join(title_lines)
+    return " ".join(title_lines), cursor
 
-    # Body: heading-like lines and content, then the choice of stops.
-    body_lines = lines[cursor:]
+
+def _add_unit(
+    units: list[Unit],
+    unit_blocks: list[list[Block]],
+    pending: list[_Line],
+    signal: str | None = None,
+) -> None:
+    """Append the lines as one unit (with its blocks), unless there are none."""
+    if pending:
+        blocks = _paragraph_blocks(pending)
+        units.append(
+            Unit(
+                " ".join(line.text for line in pending),
+                signal,
+                any(isinstance(b, Paragraph) for b in blocks),
+            )
+        )
+        unit_blocks.append(blocks)
+
+
+def _body_units(body_lines: list[_Line]) -> tuple[list[Unit], list[list[Block]]]:
+    """Split the body into units — heading-like lines and runs of content — and their blocks."""
     base_indent = min((line.indent for line in body_lines if line.text), default=0)
     units: list[Unit] = []
     unit_blocks: list[list[Block]] = []
-
-    def add(pending: list[_Line], signal: str | None = None) -> None:
-        if pending:
-            blocks = _paragraph_blocks(pending)
-            units.append(
-                Unit(
-                    " ".join(line.text for line in pending),
-                    signal,
-                    any(isinstance(b, Paragraph) for b in blocks),
-                )
-            )
-            unit_blocks.append(blocks)
-
     for group in _groups(body_lines):
         pending: list[_Line] = []
         for k, line in enumerate(group):
@@ -198,13 +203,18 @@ def parse_text(raw: bytes, source: str) -> LegacyArticle:
             if signal is None:
                 pending.append(line)
                 continue
-            add(pending)
+            _add_unit(units, unit_blocks, pending)
             pending = []
-            add([_Line(line.indent, _ENUMERATION.sub("", line.text))], signal)
-        add(pending)
+            heading = _Line(line.indent, _ENUMERATION.sub("", line.text))
+            _add_unit(units, unit_blocks, [heading], signal)
+        _add_unit(units, unit_blocks, pending)
+    return units, unit_blocks
 
-    lead_text = next((u.text for u in units if u.has_paragraph), "")
-    stop_indices, decision = choose_stops(units, f"{title}\n{lead_text}")
+
+def _distribute_blocks(
+    units: list[Unit], unit_blocks: list[list[Block]], stop_indices: list[int]
+) -> tuple[list[Block], list[Stop]]:
+    """Put each unit's blocks into the intro or the preceding chosen stop: (intro, stops)."""
     intro: list[Block] = []
     stops: list[Stop] = []
     chosen = set(stop_indices)
@@ -215,6 +225,22 @@ def parse_text(raw: bytes, source: str) -> LegacyArticle:
             stops[-1].blocks.extend(blocks)
         else:
             intro.extend(blocks)
+    return intro, stops
+
+
+def parse_text(raw: bytes, source: str) -> LegacyArticle:
+    """Parse a plain-text export of an old article (see the module docstring)."""
+    text, encoding, warnings = decode_bytes(raw)
+    lines = _split_lines(text)
+    # Header: [section], date, title.
+    section, published, cursor = _read_header(lines, source)
+    title, cursor = _read_title(lines, cursor, source)
+
+    # Body: heading-like lines and content, then the choice of stops.
+    units, unit_blocks = _body_units(lines[cursor:])
+    lead_text = next((u.text for u in units if u.has_paragraph), "")
+    stop_indices, decision = choose_stops(units, f"{title}\n{lead_text}")
+    intro, stops = _distribute_blocks(units, unit_blocks, stop_indices)
 
     if not stops and any(is_stop_intro(u.text) for u in units if u.has_paragraph):
         warnings.append(

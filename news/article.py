@@ -1,10 +1,13 @@
 """What an article page shows besides its fields: neighbours, tags, share and schema.org data."""
 
-from django.db.models import Q
-from wagtail.models import Site
+from typing import NamedTuple
 
-from home.images import prefetch_stream_renditions, share_image_url
-from home.models import OrganisationSettings
+from django.db.models import Q
+from wagtail.blocks import StreamValue
+from wagtail.models import Page, Site
+
+from foundation.images import prefetch_stream_renditions, share_image_url
+from foundation.models import OrganisationSettings
 
 from .models import ListedPage
 from .structured_data import json_ld, news_article
@@ -42,18 +45,19 @@ def tag_links(page, request):
     return [{"name": tag.name, "url": f"{index_url}tag/{tag.slug}/"} for tag in tags]
 
 
-ARTICLE_CONTEXT = (
-    "body",
-    "older_entry",
-    "newer_entry",
-    "page_tags",
-    "share_image_url",
-    "structured_data",
-)
+class ArticleContext(NamedTuple):
+    """What the article template shows besides the page's fields."""
+
+    body: StreamValue
+    older_entry: Page | None
+    newer_entry: Page | None
+    page_tags: list[dict]
+    share_image_url: str | None
+    structured_data: str
 
 
 def article_context(page, request):
-    """The keys of ARTICLE_CONTEXT; computed lazily by NewsPage (only for uncached fragments).
+    """The article's ArticleContext; computed lazily by NewsPage (only for uncached fragments).
 
     `body` is the page's body with every rendition prefetched: templates render it, not
     `page.body`, so the prefetch has run whichever fragment is rendered first.
@@ -62,11 +66,11 @@ def article_context(page, request):
     older, newer = adjacent_entries(page, Site.find_for_request(request).root_page)
     image_url = share_image_url(page.share_image(), request)
     organisation = OrganisationSettings.for_request(request)
-    return {
-        "body": page.body,
-        "older_entry": older,
-        "newer_entry": newer,
-        "page_tags": tag_links(page, request),
-        "share_image_url": image_url,
-        "structured_data": json_ld(news_article(page, request, organisation, image_url)),
-    }
+    return ArticleContext(
+        body=page.body,
+        older_entry=older,
+        newer_entry=newer,
+        page_tags=tag_links(page, request),
+        share_image_url=image_url,
+        structured_data=json_ld(news_article(page, request, organisation, image_url)),
+    )

@@ -2,9 +2,8 @@
 
 import datetime
 
-from home.demo.images import demo_image
-from home.demo.pages import child_by_slug, ensure_child, figure, image_value, paragraphs
-from home.models import HomePage
+from foundation.demo.images import demo_image
+from foundation.demo.pages import child_by_slug, ensure_child, figure, image_value, paragraphs
 
 from .models import NewsIndexPage, NewsPage
 
@@ -357,12 +356,9 @@ def ensure_index(home, created):
     )
 
 
-def load(stdout):
+def load(home):
     """Create the news index and the demo articles that are missing; returns their titles."""
     created = []
-    home = HomePage.objects.first()
-    if home is None:
-        return created
     index = ensure_index(home, created)
     for title, date, lead, tags, parts in ARTICLES:
         page = NewsPage(title=title, publication_date=date, lead=lead)

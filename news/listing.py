@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
-from .models import ListedPage, NewsPageTag, NewsTag
+from .models import ListedPage, NewsIndexPage, NewsPageTag, NewsTag
 
 PER_PAGE = 12
 
@@ -76,7 +76,6 @@ class CountedPaginator(Paginator):
 
 def latest_entries(site_root, request, count=6):
     """The home page's latest news cards and the link to the whole list."""
-    from .models import NewsIndexPage
 
     index = NewsIndexPage.objects.live().child_of(site_root).first()
     return {

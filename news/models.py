@@ -1,6 +1,10 @@
-"""Aktualności: the entries of the news list (articles and, from visits, visit reports)."""
+"""Aktualności: the entries of the news list (articles and, from visits, visit reports).
+
+Page methods import the modules they hand work to when called: those modules query these models.
+"""
 
 import datetime
+from typing import NamedTuple
 
 from django.core.validators import slug_unicode_re
 from django.db import models
@@ -16,14 +20,17 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import shared_blocks
-from home.images import first_image
-from home.models import BasePage
-from home.previews import ListingPreviewMixin
-from home.slugs import ascii_slug
-from kronika.pagination import page_number, pagination_links
-from legacy.blocks import PhotoPlaceholderBlock
-from search.fields import StreamSearchField
+from foundation.blocks import PhotoPlaceholderBlock, shared_blocks
+from foundation.caching.lazy import lazy_context
+from foundation.caching.pages import mark_canonical
+from foundation.caching.shared import shared_value
+from foundation.dates import polish_date
+from foundation.images import first_image
+from foundation.indexing.fields import StreamSearchField
+from foundation.models import BasePage
+from foundation.pagination import page_number, pagination_links
+from foundation.previews import ListingPreviewMixin
+from foundation.slugs import ascii_slug
 
 
 def today():
@@ -66,6 +73,7 @@ class ListedPage(ListingPreviewMixin, BasePage):
     # Per-type hooks of the shared card and meta tags: VisitPage overrides card_meta_template.
     card_meta_template = "includes/card_meta.html"
     og_type = "article"
+    shown_date_field = "publication_date"
     search_fields = [*BasePage.search_fields, index.FilterField("publication_date")]
     listing_panels = [
         FieldPanel("publication_date"),
@@ -76,6 +84,13 @@ class ListedPage(ListingPreviewMixin, BasePage):
     class Meta:
         verbose_name = _("wpis w aktualnościach")
         verbose_name_plural = _("wpisy w aktualnościach")
+
+    def result_date(self):
+        day = self.publication_date or (self.first_published_at and self.first_published_at.date())
+        return day, polish_date(day) if day else ""
+
+    def index_date_text(self):
+        return polish_date(self.publication_date) if self.publication_date else ""
 
     def first_body_image(self):
         """The first image of the body (figures, galleries, visit stops), if any."""
@@ -118,6 +133,13 @@ class NewsPageTag(ItemBase):
     )
 
 
+class ListCards(NamedTuple):
+    """One page of the news list's cards and the links to the others."""
+
+    entries: object
+    pagination: list[dict]
+
+
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """Aktualności: every listed entry of the site, newest first, by year and by tag."""
 
@@ -157,9 +179,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
     def render_list(self, request, year=None, tag_slug=None):
         """One view of the list; its count and years come from the shared cache, its cards
         are queried only when the content fragment is not cached."""
-        from kronika.caching.lazy import lazy_context
-        from kronika.caching.pages import mark_canonical
-        from kronika.caching.shared import shared_value
 
         from .listing import PER_PAGE, CountedPaginator, list_facts, selected_entries
 
@@ -187,10 +206,7 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
         def cards():
             paginator.object_list = selected_entries(self.get_site_root(), year, tag_slug)
             page_of_entries = paginator.page(number)
-            return {
-                "entries": page_of_entries,
-                "pagination": pagination_links(request, page_of_entries),
-            }
+            return ListCards(page_of_entries, pagination_links(request, page_of_entries))
 
         canonical_url = request.build_absolute_uri(request.path) if (year or tag_slug) else None
         context = {
@@ -200,13 +216,16 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             "years": facts["years"],
             "active_year": year,
             "active_tag": facts["tag"],
-            **lazy_context(cards, ("entries", "pagination")),
+            **lazy_context(cards, ListCards),
         }
         return self.render(request, context_overrides=context)
 
 
 class NewsPage(ListedPage):
     """An article of Aktualności: a lead, a body of shared blocks, tags."""
+
+    search_kind = "news"
+    search_kind_label = _("Aktualność")
 
     body = StreamField(
         [*shared_blocks(), ("photo_placeholder", PhotoPlaceholderBlock())],
@@ -246,10 +265,9 @@ class NewsPage(ListedPage):
         verbose_name_plural = _("artykuły")
 
     def get_context(self, request, *args, **kwargs):
-        from kronika.caching.lazy import lazy_context
 
-        from .article import ARTICLE_CONTEXT, article_context
+        from .article import ArticleContext, article_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(lambda: article_context(self, request), ARTICLE_CONTEXT))
+        context.update(lazy_context(lambda: article_context(self, request), ArticleContext))
         return context

@@ -2,7 +2,7 @@
 found and ranked by the site's own search.
 
 `Page.objects.search()`, `.autocomplete()` and every admin search of pages (the page search,
-the explorer, the page chooser) go through `listing.found_ids`, as the search page does: Polish
+the explorer, the page chooser) go through `results.found_ids`, as the search page does: Polish
 words in any form, synonyms, a year by the page's date, the ranking of docs/search.md. What
 that code does not cover stays modelsearch's: indexing, other models (images, documents,
 snippets), a search limited to some `fields`, the "or" operator and query objects other than
@@ -21,8 +21,8 @@ from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import And, Phrase, PlainText
 from wagtail.models import Page
 
-from .listing import found_ids
 from .query import parse_query
+from .results import found_ids
 from .synonyms import load_synonyms
 
 
@@ -80,7 +80,7 @@ class PageSearchResults(BaseSearchResults):
 
 
 class PageRanking:
-    """`search()` and `autocomplete()` of pages by `listing.found_ids`; anything else by the
+    """`search()` and `autocomplete()` of pages by `results.found_ids`; anything else by the
     modelsearch backend this is mixed into."""
 
     def search(self, query, model_or_queryset, fields=None, operator=None, **options):

@@ -7,7 +7,7 @@ from django.db.models import Count, Max
 from visits.choices import INSTITUTION_KIND_LABELS
 from visits.models import VisitPage, VisitStop, VisitStopKind
 
-from .results import searchable_pages
+from .scope import searchable_pages
 
 #: How many of the most visited towns the examples name.
 TOWNS = 2

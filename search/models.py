@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from . import polish
+from foundation.indexing import polish
 
 
 class Synonym(models.Model):

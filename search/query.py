@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 
 from modelsearch.query import Or, Phrase, PlainText
 
-from . import polish
-from .documents import folded_words
+from foundation.indexing import polish
+from foundation.indexing.documents import folded_words
+
 from .matching import PrefixPhrase, all_of
+from .scope import MAX_YEAR, MIN_YEAR
 from .synonyms import any_key, expanded_parts
 
 MAX_QUERY_LENGTH = 200
@@ -114,8 +116,7 @@ def echoed(parsed):
 
 def split_year(parsed):
     """The first four-digit year of the free words (1990–2100) and the query without it, or
-    (None, the query): a year restricts and boosts by the page's date (`listing.py`)."""
-    from .results import MAX_YEAR, MIN_YEAR
+    (None, the query): a year restricts and boosts by the page's date (`results.py`)."""
 
     for word in polish.tokens(parsed.free_text):
         if (

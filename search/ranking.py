@@ -18,9 +18,10 @@ pages identically (bm25 and ts_rank weigh term frequency and length differently)
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from modelsearch.query import Or, PlainText
 
-from .documents import FIELD_MARKS, pair_keys
+from foundation.indexing.documents import FIELD_MARKS, pair_keys
+
 from .matching import AUTOCOMPLETE, all_of, index_scans, page_ids
-from .results import shown_date_expression
+from .scope import shown_date_expression
 
 #: What a query word scores by the best field it stands in; the body is every other field.
 FIELD_WEIGHTS = {"title": 8, "lead": 4, "stops": 3, "captions": 1}

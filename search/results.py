@@ -1,185 +1,214 @@
-"""Which pages search may show, the reader's filters, ordering and the rows of a results page.
+"""Running a search: the matching pages in order, and the rows of one page of results.
 
-Only live, public pages of Kronika's page types under the request's site, never expired or
-scheduled. Relevance order is `ranking.py`'s (docs/search.md): the same integer scores and
-tie-breakers on SQLite and PostgreSQL, so the same order on both. `sort=date` is deterministic on
-both: the date shown (visit start, publication date, first publication), newest first, then pk.
+The page of results costs a fixed number of queries: the ids of every match in order (none when
+an earlier search kept them, `shared_ids`), and for the results not shown since the last publish
+their pages (one query, and one per page type for `.specific()`); what a result shows of a page
+is kept for every query (`result_rows`). Snippets come from raw StreamField data (no image or
+document loads).
 """
 
-import math
-from dataclasses import dataclass, field
+import hashlib
+import json
+import logging
 
-from django.db.models import DateField, F, Min, Q
-from django.db.models.functions import Coalesce, ExtractYear, TruncDate
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Site, get_page_models
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from modelsearch.query import PlainText
+from wagtail.models import Page
 
-from home.models import BasePage
-from kronika.caching.shared import shared_value
-from news.models import NewsPage
-from visits.choices import VOIVODESHIP_LABELS
-from visits.models import VisitPage, VisitStop
+from foundation.caching.shared import shared_until_change, shared_values
+from foundation.indexing.documents import snippet_passages
 
-TYPE_CHOICES = [("news", _("Aktualność")), ("visit", _("Wizyta studyjna")), ("page", _("Strona"))]
-TYPE_LABELS = dict(TYPE_CHOICES)
-SORT_CHOICES = [("relevance", _("trafności")), ("date", _("daty, od najnowszych"))]
-MIN_YEAR, MAX_YEAR = 1990, 2100
+from .matching import SearchResults, ids_in_order, page_ids, query_text
+from .query import build_search_query, marked_terms, split_year
+from .ranking import ranked_ids, year_score
+from .scope import (
+    dated_in,
+    order_by_date,
+    searchable_pages,
+    type_choices,
+    type_of,
+)
+from .snippets import best_passage, highlight
+from .synonyms import current_synonyms
 
+logger = logging.getLogger(__name__)
 
-def page_models():
-    return [model for model in get_page_models() if issubclass(model, BasePage)]
-
-
-def type_of(page):
-    """'news', 'visit' or 'page' for a (specific) page."""
-    for key, model in (("news", NewsPage), ("visit", VisitPage)):
-        if isinstance(page, model):
-            return key
-    return "page"
+#: Ids kept per search: 100 pages of results (~5 KB); a page further on is searched again.
+KEPT_IDS = 1000
 
 
-def shown_date_expression():
-    """The date a result shows and sorts by, as a query expression."""
-    return Coalesce(
-        F("listedpage__visitpage__start_date"),
-        F("listedpage__publication_date"),
-        TruncDate("first_published_at"),
-        output_field=DateField(),
+def matching_pages(request, parsed, filters):
+    """The matching live public pages, ordered (by relevance or date), as `SearchResults`.
+
+    Without words but with filters, the filtered pages newest first (browsing by filter); with
+    neither, none.
+    """
+    synonyms = current_synonyms(request) if not parsed.is_empty else []
+    query = build_search_query(parsed, synonyms)
+    if query is None and not filters.active:
+        return SearchResults([])
+
+    def find():
+        # Built only when searching: `.public()` and the site are queries of their own.
+        allowed = filters.apply(searchable_pages(request))
+        if query is None:
+            return list(order_by_date(allowed).values_list("pk", flat=True))
+        by_date = order_by_date if filters.sort != "relevance" else None
+        return found_ids(parsed, allowed, synonyms, by_date)
+
+    kept = shared_ids(request, query, filters, find)
+    return SearchResults(kept["ids"], kept["total"], find)
+
+
+def found_ids(parsed, allowed, synonyms, order=None, partial=False):
+    """The ids of the pages of `allowed` (a page queryset) that match `parsed`: best first
+    (`ranking.py`), or in the order `order(matched pages)` gives.
+
+    The one way pages are found: the search page, and `Page.objects.search()` and the admin's
+    searches through the search backend (`backend.py`). `partial` also matches the last free
+    word as the start of a word (the admin searches as the editor types).
+    """
+    matched, ranking = _matched(parsed, allowed, synonyms, partial)
+    if matched is None:
+        return []
+    if order is None:
+        return ranked_ids(matched, **ranking)
+    return ids_in_order(order(matched))
+
+
+def _matched(parsed, allowed, synonyms, partial):
+    """The matching pages of `allowed` (None when nothing searchable was typed), and what ranks
+    them (`ranking.ranked_ids`'s words, phrase, the pages holding the words as typed when
+    synonyms found more, and the year's score if any).
+
+    A four-digit year is matched by the page's date (a visit: any of its days) or by its text,
+    and a page dated in it ranks higher (`ranking.year_score`); the other words as usual.
+    """
+    year, rest = split_year(parsed)
+    ranking = {"words": rest.scored_words(), "phrase": rest.proximity_phrase()}
+    query = build_search_query(rest, synonyms, partial)
+    typed = build_search_query(rest, partial=partial)
+    if query is not None and query_text(query) != query_text(typed):
+        ranking["literal"] = page_ids(typed)
+    if year is None:
+        if query is None:
+            return None, ranking
+        return allowed.filter(pk__in=page_ids(query)), ranking
+    dated = dated_in(allowed, year)
+    mentioned = page_ids(PlainText(str(year)))
+    matched = allowed.filter(Q(pk__in=dated) | Q(pk__in=mentioned))
+    if query is not None:
+        matched = matched.filter(pk__in=page_ids(query))
+    return matched, {**ranking, "bonus": year_score(year, dated)}
+
+
+def shared_ids(request, query, filters, find):
+    """The number of `find()`'s page ids and the first `KEPT_IDS` of them, kept for every worker
+    until the next publish, or until the next expiry or go-live moment of a live page when that
+    comes first: asking again, or for the next pages of results, runs no search statement. The
+    key holds the host (`shared_value`); the limit bounds what a flood of queries can store."""
+
+    def first_ids():
+        ids = find()
+        return {"total": len(ids), "ids": ids[:KEPT_IDS]}
+
+    words = query_text(query) if query is not None else ""
+    parts = [words, filters.type, filters.year, filters.voivodeship, filters.sort]
+    digest = hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+    return shared_until_change(request, f"search:{digest}", first_ids)
+
+
+def result_rows(request, parsed, ids):
+    """What the template shows of each result, in the order of `ids`: link, title, type, date
+    and the snippet with the query's words marked."""
+    synonyms = current_synonyms(request) if not parsed.is_empty else []
+    keys, names = marked_terms(parsed, synonyms)
+    shown = shared_values(
+        request, "search-result", ids, lambda missing: _shown_pages(request, missing)
     )
+    labels = dict(type_choices())
+    return [
+        {
+            **shown[pk],
+            "type_label": labels[shown[pk]["type"]],
+            "snippet": highlight(best_passage(shown[pk]["passages"], keys, names), keys, names),
+        }
+        for pk in ids
+        if pk in shown
+    ]
 
 
-def searchable_pages(request):
-    """Every page search may show to an anonymous reader of this site."""
-    now = timezone.now()
-    pages = (
-        Page.objects.live()
-        .type(*page_models())
-        .exclude(expire_at__lte=now)
-        .exclude(go_live_at__gt=now)
+def _shown_pages(request, ids):
+    """The same for every query: what a result shows of each page, and the text of its snippet."""
+    rows = {}
+    for page in Page.objects.filter(pk__in=ids).specific():
+        date, date_text = page.result_date()
+        rows[page.pk] = {
+            "title": page.title,
+            "url": page.get_url(request),
+            "type": type_of(page),
+            "date": date,
+            "date_text": date_text,
+            "passages": snippet_passages(page),
+        }
+    return rows
+
+
+def promoted_results(request, parsed, record_hit):
+    """Editors' picks for the query (only live public pages), recording the hit when asked.
+
+    Reading the picks writes nothing; the hit is recorded best-effort (`record_search_hit`).
+    """
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
+
+    if parsed.is_empty:
+        return []
+    if record_hit:
+        record_search_hit(parsed.text)
+    picks = list(
+        SearchPromotion.objects.filter(
+            query__query_string=normalise_query_string(parsed.text)
+        ).order_by("sort_order")
     )
-    pages = pages.public()
-    site = Site.find_for_request(request)
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    return pages
-
-
-def _next_change():
-    """The next moment a live page expires or reaches its go-live time, changing what search may
-    show without a publish; None when no such moment is ahead."""
-    now = timezone.now()
-    moments = Page.objects.filter(live=True).aggregate(
-        expire=Min("expire_at", filter=Q(expire_at__gt=now)),
-        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
+    page_ids = [pick.page_id for pick in picks if pick.page_id]
+    visible = (
+        {page.pk: page for page in searchable_pages(request).filter(pk__in=page_ids)}
+        if page_ids
+        else {}
     )
-    ahead = [moment for moment in moments.values() if moment]
-    return min(ahead) if ahead else None
-
-
-def seconds_to_next_change(request):
-    """Seconds until `_next_change()` (None: no such moment ahead). The moment is kept until the
-    content changes, so each kept search does not ask for it again; once it has passed (the
-    scheduled job that publishes or unpublishes then has not run yet) it is asked afresh."""
-    kept = shared_value(request, "next-change", lambda: {"at": _next_change()}, alias="default")
-    moment = kept["at"]
-    if moment is not None and moment <= timezone.now():
-        moment = _next_change()
-    if moment is None:
-        return None
-    return max(1, math.ceil((moment - timezone.now()).total_seconds()))
-
-
-def kept_until_change(request, name, compute):
-    """`compute()`, kept for every worker until the next publish, or until a live page's next
-    expiry or go-live moment when that comes first (the default cache: Redis in production)."""
-    return shared_value(
-        request, name, compute, alias="default", lifetime=lambda: seconds_to_next_change(request)
-    )
-
-
-@dataclass
-class Filters:
-    type: str = ""
-    year: int | None = None
-    voivodeship: str = ""
-    sort: str = "relevance"
-    ignored: list = field(default_factory=list)
-
-    @property
-    def active(self):
-        return bool(self.type or self.year or self.voivodeship)
-
-    def apply(self, pages):
-        if self.type == "news":
-            pages = pages.type(NewsPage)
-        elif self.type == "visit":
-            pages = pages.type(VisitPage)
-        elif self.type == "page":
-            pages = pages.not_type(NewsPage, VisitPage)
-        if self.year:
-            pages = pages.annotate(shown_year=ExtractYear(shown_date_expression())).filter(
-                shown_year=self.year
+    rows = []
+    for pick in picks:
+        if pick.page_id:
+            page = visible.get(pick.page_id)
+            if page is None:
+                continue
+            rows.append(
+                {"title": page.title, "url": page.get_url(request), "description": pick.description}
             )
-        if self.voivodeship:
-            stops = VisitStop.objects.filter(voivodeship=self.voivodeship).values("page_id")
-            pages = pages.filter(
-                Q(pk__in=stops)
-                | Q(listedpage__visitpage__regions__icontains=f'"{self.voivodeship}"')
+        elif pick.external_link_url:
+            rows.append(
+                {
+                    "title": pick.external_link_text or pick.external_link_url,
+                    "url": pick.external_link_url,
+                    "description": pick.description,
+                }
             )
-        return pages
+    return rows
 
 
-def read_filters(params):
-    """Filters from GET parameters; unknown values are dropped and named in `ignored`."""
-    filters = Filters()
-    kind = params.get("typ", "")
-    if kind in TYPE_LABELS:
-        filters.type = kind
-    elif kind:
-        filters.ignored.append(_("typ"))
-    year = params.get("rok", "")
-    if year.isascii() and year.isdigit() and MIN_YEAR <= int(year) <= MAX_YEAR:
-        filters.year = int(year)
-    elif year:
-        filters.ignored.append(_("rok"))
-    voivodeship = params.get("wojewodztwo", "")
-    if voivodeship in VOIVODESHIP_LABELS:
-        filters.voivodeship = voivodeship
-    elif voivodeship:
-        filters.ignored.append(_("województwo"))
-    sort = params.get("sort", "")
-    if sort in dict(SORT_CHOICES):
-        filters.sort = sort
-    elif sort:
-        filters.ignored.append(_("sortowanie"))
-    return filters
+def record_search_hit(text):
+    """Count a search for the promotions report, or skip it when the database will not write.
 
+    A count is not worth a reader's results: a locked SQLite file ("database is locked" under
+    concurrent writers) or two first searches for the same words at once (a duplicate query
+    row) lose one hit, in a savepoint of its own, never the page.
+    """
+    from wagtail.contrib.search_promotions.models import Query
 
-def dated_in(pages, year):
-    """The ids of `pages` whose date falls in `year`: a visit's days (from its first to its last),
-    else the date shown (publication date, first publication)."""
-    dated = Q(shown_year=year) | Q(
-        listedpage__visitpage__start_date__year__lte=year,
-        listedpage__visitpage__end_date__year__gte=year,
-    )
-    return (
-        pages.annotate(shown_year=ExtractYear(shown_date_expression())).filter(dated).values("pk")
-    )
-
-
-def available_years(pages):
-    """Years with at least one searchable page, newest first (one query)."""
-    years = (
-        pages.annotate(shown_year=ExtractYear(shown_date_expression()))
-        .order_by()
-        .values_list("shown_year", flat=True)
-        .distinct()
-    )
-    return sorted((year for year in years if year), reverse=True)
-
-
-def order_by_date(queryset):
-    return queryset.annotate(shown=shown_date_expression()).order_by(
-        F("shown").desc(nulls_last=True), "-pk"
-    )
+    try:
+        with transaction.atomic():
+            Query.get(text).add_hit()
+    except DatabaseError as error:
+        logger.warning("Search hit not recorded for %r: %s", text, error)

@@ -2,7 +2,9 @@
 
 from django.db.models.signals import post_delete, post_save
 
-from kronika.caching.version import bump
+from foundation.caching.version import bump
+
+from .models import Synonym
 
 
 def synonyms_changed(sender, **kwargs):
@@ -10,7 +12,6 @@ def synonyms_changed(sender, **kwargs):
 
 
 def register_signal_handlers():
-    from .models import Synonym
 
     post_save.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonym-saved")
     post_delete.connect(synonyms_changed, sender=Synonym, dispatch_uid="search-synonym-deleted")

@@ -11,7 +11,7 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from . import polish
+from foundation.indexing import polish
 
 _WORD = re.compile(r"\w+")
 WORDS_BEFORE = 12

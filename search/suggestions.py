@@ -26,11 +26,13 @@ import hashlib
 from django.db import connection
 from django.db.models.functions import Collate, Lower
 
-from . import polish
-from .documents import FIRST_WORD_MARK, WORD_MARK
+from foundation.caching.shared import shared_until_change
+from foundation.indexing import polish
+from foundation.indexing.documents import FIRST_WORD_MARK, WORD_MARK
+
 from .matching import AUTOCOMPLETE, all_of, page_ids
 from .query import clean_query
-from .results import kept_until_change, searchable_pages
+from .scope import searchable_pages
 
 MAX_SUGGESTIONS = 8
 MIN_PREFIX = 2
@@ -73,7 +75,9 @@ def title_suggestions(request, raw):
     if not prefixes or sum(map(len, prefixes)) < MIN_PREFIX:
         return []
     digest = hashlib.sha256(" ".join(prefixes).encode()).hexdigest()
-    return kept_until_change(request, f"suggest:{digest}", lambda: _find_titles(request, prefixes))
+    return shared_until_change(
+        request, f"suggest:{digest}", lambda: _find_titles(request, prefixes)
+    )
 
 
 def _find_titles(request, prefixes):
@@ -117,7 +121,7 @@ def title_vocabulary(request):
             )
         )
 
-    return kept_until_change(request, "search-vocabulary", build)
+    return shared_until_change(request, "search-vocabulary", build)
 
 
 def closest_spellings(request, parsed, limit=3):

@@ -5,7 +5,7 @@ that is an abbreviation also finds the full name in any form: its words side by 
 prefix all its forms start with (`polish.endings.name_prefixes`: "MOPS" finds "Ośrodka Pomocy
 Społecznej"). The words of a full name typed in any form ("ośrodki pomocy społecznej") also find
 its abbreviations. The expansion is part of the query, so the results kept for a query
-(`listing.kept_ids`) are keyed by it; saving or deleting a synonym renews every kept result as
+(`results.shared_ids`) are keyed by it; saving or deleting a synonym renews every kept result as
 well (`signal_handlers`). Pages found only through a synonym rank below those that hold the words
 as typed (`ranking.ranked_ids`). Nothing is re-indexed: the list applies to the next search.
 """
@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 from modelsearch.query import Or, PlainText
 
-from . import polish
+from foundation.caching.shared import shared_value
+from foundation.indexing import polish
+from foundation.indexing.polish.endings import name_prefixes
+
 from .matching import PrefixPhrase, all_of
-from .polish.endings import name_prefixes
+from .models import Synonym
 
 
 @dataclass(frozen=True)
@@ -29,7 +32,6 @@ class Expansion:
 
 def load_synonyms():
     """Every synonym of the list, as `Expansion`s (one query)."""
-    from .models import Synonym
 
     expansions = []
     for synonym in Synonym.objects.order_by("pk"):
@@ -46,7 +48,6 @@ def load_synonyms():
 
 def current_synonyms(request):
     """The list, kept for every worker until the next change of content or of the list."""
-    from kronika.caching.shared import shared_value
 
     return shared_value(request, "search-synonyms", load_synonyms, alias="default")
 

@@ -10,14 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
-from kronika.caching.shared import shared_value
-from kronika.pagination import page_number, pagination_links
+from foundation.caching.shared import shared_value
+from foundation.pagination import page_number, pagination_links
 from visits.choices import VOIVODESHIPS
 
 from .examples import example_queries
-from .listing import matching_pages, promoted_results, result_rows
 from .query import echoed, parse_query, split_year
-from .results import SORT_CHOICES, TYPE_CHOICES, available_years, read_filters, searchable_pages
+from .results import matching_pages, promoted_results, result_rows
+from .scope import SORT_CHOICES, available_years, read_filters, searchable_pages, type_choices
 from .suggestions import closest_spellings, title_suggestions
 
 FILTER_PARAMS = ("typ", "rok", "wojewodztwo")
@@ -37,7 +37,7 @@ def search(request):
         "query_echo": echoed(parsed),
         "filters": filters,
         "searching": searching,
-        "type_choices": TYPE_CHOICES,
+        "type_choices": type_choices(),
         "sort_choices": SORT_CHOICES,
         "voivodeship_choices": VOIVODESHIPS,
         # The same for every reader until the next publish: one query per generation, not a
@@ -52,43 +52,43 @@ def search(request):
         "ignored_filters": [str(name) for name in filters.ignored],
     }
     if searching:
-        found = matching_pages(request, parsed, filters)
-        # A page past the end (fewer results since the link was made) shows the last one.
-        paginator = Paginator(found, settings.KRONIKA_SEARCH_RESULTS_PER_PAGE)
-        page_of_results = paginator.get_page(page_number(request.GET.get("page")))
-        count = page_of_results.paginator.count
-        year = split_year(parsed)[0]
-        if year is not None:
-            context["year_note"] = _(
-                "Rok %(year)d: najpierw strony z tego roku (wizyty według ich dat), potem te, "
-                "które tylko o nim wspominają."
-            ) % {"year": year}
-        first_page = page_of_results.number == 1
-        context.update(
-            {
-                "results": page_of_results,
-                "rows": result_rows(request, parsed, found.ids_of(page_of_results)),
-                "count": count,
-                "count_text": ngettext(
-                    "Znaleziono %(count)d wynik", "Znaleziono %(count)d wyników", count
-                )
-                % {"count": count},
-                "pagination": pagination_links(
-                    request, page_of_results, keep=("q", *FILTER_PARAMS, "sort")
-                ),
-                "promoted": promoted_results(request, parsed, record_hit=first_page)
-                if first_page
-                else [],
-            }
-        )
-        if count == 0:
-            context["closest"] = [
-                {"text": text, "url": _url({"q": text})}
-                for text in closest_spellings(request, parsed)
-            ]
-            if filters.active:
-                context["without_filters_url"] = _url({"q": parsed.text})
+        context.update(_results_context(request, parsed, filters))
     return TemplateResponse(request, "search/search.html", context)
+
+
+def _results_context(request, parsed, filters):
+    """One page of results, the count, the year note, editors' picks on the first page and,
+    when nothing was found, the closest spellings."""
+    found = matching_pages(request, parsed, filters)
+    # A page past the end (fewer results since the link was made) shows the last one.
+    paginator = Paginator(found, settings.KRONIKA_SEARCH_RESULTS_PER_PAGE)
+    page_of_results = paginator.get_page(page_number(request.GET.get("page")))
+    count = page_of_results.paginator.count
+    first_page = page_of_results.number == 1
+    context = {
+        "results": page_of_results,
+        "rows": result_rows(request, parsed, found.ids_of(page_of_results)),
+        "count": count,
+        "count_text": ngettext("Znaleziono %(count)d wynik", "Znaleziono %(count)d wyników", count)
+        % {"count": count},
+        "pagination": pagination_links(
+            request, page_of_results, keep=("q", *FILTER_PARAMS, "sort")
+        ),
+        "promoted": promoted_results(request, parsed, record_hit=True) if first_page else [],
+    }
+    year = split_year(parsed)[0]
+    if year is not None:
+        context["year_note"] = _(
+            "Rok %(year)d: najpierw strony z tego roku (wizyty według ich dat), potem te, "
+            "które tylko o nim wspominają."
+        ) % {"year": year}
+    if count == 0:
+        context["closest"] = [
+            {"text": text, "url": _url({"q": text})} for text in closest_spellings(request, parsed)
+        ]
+        if filters.active:
+            context["without_filters_url"] = _url({"q": parsed.text})
+    return context
 
 
 @require_GET

@@ -79,7 +79,7 @@ def fresh_cache():
     """
     from django.core.cache import cache
 
-    from kronika.caching.version import forget_read_version
+    from foundation.caching.version import forget_read_version
 
     cache.clear()
     forget_read_version()

@@ -9,13 +9,8 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from home.models import (
-    AccessibilityStatementPage,
-    HomePage,
-    OrganisationSettings,
-    SitemapPage,
-    StandardPage,
-)
+from foundation.models import OrganisationSettings
+from home.models import AccessibilityStatementPage, HomePage, SitemapPage, StandardPage
 
 
 def make_image(title="Zdjęcie testowe", description="Opis zdjęcia", size=(800, 600), colour="navy"):

@@ -245,15 +245,12 @@ def build_demo_corpus():
     """The demo content of `make run` (`load_demo`'s loaders), its pages named as the judged
     queries name them: the listing and utility pages as in the ranking corpus, the rest by
     title. The caller may drop background tasks (renditions): the search index is built here."""
-    from importlib import import_module
-
     from django.core.management import call_command
     from wagtail.models import Page
 
-    from home.management.commands.load_demo import DEMO_LOADERS
+    from home import demo
 
-    for dotted in DEMO_LOADERS:
-        import_module(dotted).load(io.StringIO())
+    demo.load()
     call_command("update_index", stdout=io.StringIO())
     utility = {
         "home.HomePage": "home",

@@ -9,15 +9,13 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.admin_panels import (
-    AwaitingApprovalPanel,
-    ImportedDraftsPanel,
-    UpcomingVisitsPanel,
-    visit_page_model,
-)
-from home.import_log import log_import
+from home.admin_panels import AwaitingApprovalPanel, UpcomingVisitsPanel
 from home.models import StandardPage
+from legacy.dashboard import ImportedDraftsPanel
+from legacy.import_log import log_import
+from legacy.models import ImportRecord
 from tests.factories import add_page, make_user
+from visits.models import VisitIndexPage, VisitPage
 
 pytestmark = pytest.mark.django_db
 
@@ -60,8 +58,7 @@ def test_empty_panels_speak_polish(client, editor):
     html = dashboard(client, editor)
     assert "Nic nie czeka na zatwierdzenie." in panel_html(html, "czeka-na-zatwierdzenie")
     assert "Brak szkiców z importu do przejrzenia." in panel_html(html, "szkice-z-importu")
-    if visit_page_model() is not None:
-        assert "Brak zaplanowanych wizyt." in panel_html(html, "najblizsze-wizyty")
+    assert "Brak zaplanowanych wizyt." in panel_html(html, "najblizsze-wizyty")
 
 
 def test_awaiting_approval_lists_submitted_pages_with_who_and_link(client, site_tree, editor):
@@ -124,17 +121,12 @@ def test_imported_drafts_run_the_same_queries_for_one_or_many(site_tree, editor)
 
 @pytest.fixture
 def visits(site_tree):
-    model = visit_page_model()
-    if model is None:
-        pytest.skip("the visits app has no VisitPage with start_date yet")
-    from visits.models import VisitIndexPage
-
     index = add_page(site_tree.home, VisitIndexPage(title="Wizyty studyjne", slug="wizyty"))
     today = timezone.localdate()
 
     def make(title, days, publish=True):
         start = today + datetime.timedelta(days=days)
-        visit = model(title=title, slug=f"w{days}", start_date=start, end_date=start)
+        visit = VisitPage(title=title, slug=f"w{days}", start_date=start, end_date=start)
         return add_page(index, visit, publish=publish)
 
     return make
@@ -167,13 +159,8 @@ def test_upcoming_visits_run_the_same_queries_for_one_or_many(site_tree, editor,
 
 
 def test_imported_drafts_show_the_importers_warnings(client, site_tree, editor):
-    from home.admin_panels import import_record_model
-
-    record_model = import_record_model()
-    if record_model is None:
-        pytest.skip("no legacy.ImportRecord model installed")
     page = add_page(site_tree.home, StandardPage(title="Z importu", slug="z"), False)
-    record_model.objects.create(
+    ImportRecord.objects.create(
         source_key="k",
         content_hash="0" * 64,
         source_path="000.txt",

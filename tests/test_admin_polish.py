@@ -16,7 +16,7 @@ from wagtail.models import Page
 from home.admin_translations import WAGTAIL_JS_STRINGS, WAGTAIL_PLURAL_STRINGS, WAGTAIL_STRINGS
 from tests.factories import build_public_site, gallery_block, make_user, paragraph
 
-OUR_APPS = ["home", "news", "visits", "search", "legacy"]
+OUR_APPS = ["foundation", "home", "news", "visits", "search", "legacy"]
 ENGLISH_WORDS = re.compile(
     r"\b(the|and|of|to|your|this|with|for|is|are|page|pages|image|images|add|edit|choose|"
     r"delete|search|more|view|new|title|save|publish|date|body|text|heading|quote|gallery|"
@@ -221,7 +221,9 @@ def admin_screens(site):
         "raport: zablokowane strony": "/admin/reports/locked/",
         "promowane wyniki": "/admin/searchpicks/",
         "przekierowania": "/admin/redirects/",
-        "ustawienia: dane organizacji": f"/admin/settings/home/organisationsettings/{site.site.pk}/",
+        "ustawienia: dane organizacji": (
+            f"/admin/settings/foundation/organisationsettings/{site.site.pk}/"
+        ),
         "ustawienia: serwisy": "/admin/sites/",
         "ustawienia: procesy": "/admin/workflows/list/",
         "ustawienia: zadania procesów": "/admin/workflows/tasks/index/",

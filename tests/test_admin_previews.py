@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from home.previews import ListingPreviewMixin, serve_listing_preview
+from foundation.previews import ListingPreviewMixin, serve_listing_preview
 from tests.factories import add_page, make_image, make_user
 
 pytestmark = pytest.mark.django_db

@@ -145,7 +145,7 @@ def test_password_protected_page_is_not_cached(client, news):
 def test_responses_setting_cookies_are_not_stored(client, news, rf):
     from django.http import HttpResponse
 
-    from kronika.caching.pages import request_is_cacheable, response_is_cacheable
+    from foundation.caching.pages import request_is_cacheable, response_is_cacheable
 
     request = rf.get(news.url)
     from django.contrib.auth.models import AnonymousUser

@@ -14,9 +14,9 @@ from django.core.cache import caches
 from django.test import Client
 from redis.connection import Connection
 
-from kronika.caching import redis as failfast
-from kronika.caching.models import ContentVersion
-from kronika.caching.redis import site_caches
+from foundation.caching import redis as failfast
+from foundation.caching.models import ContentVersion
+from foundation.caching.redis import site_caches
 from tests.factories import make_news_index, make_news_page, make_visit, make_visit_index
 from tests.services import start_redis, stop_redis
 

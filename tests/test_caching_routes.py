@@ -1,5 +1,5 @@
 """Routes kept per process under the content version: no query to find a page; a change to the
-page tree or its restrictions is followed at once (kronika/caching/routes.py)."""
+page tree or its restrictions is followed at once (foundation/caching/routes.py)."""
 
 import pytest
 from django.db import connection
@@ -33,7 +33,7 @@ def queries_of(client, url):
 
 def test_wagtail_takes_the_site_and_route_handed_to_it_on_the_request(site_tree):
     """The Wagtail internal the route keeper relies on: if this fails, Wagtail changed how its
-    page view caches routing on the request, and kronika/caching/routes.py must follow."""
+    page view caches routing on the request, and foundation/caching/routes.py must follow."""
     request = RequestFactory().get("/dowolna/")
     site, route = object(), object()
     request._wagtail_site = site

@@ -1,4 +1,4 @@
-"""The per-process copy in front of the shared cache (kronika/caching/tiered.py)."""
+"""The per-process copy in front of the shared cache (foundation/caching/tiered.py)."""
 
 import pytest
 from django.core.cache import caches
@@ -9,13 +9,13 @@ from tests.factories import make_news_index, make_news_page, paragraph
 TIERED = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
     "fragments": {
-        "BACKEND": "kronika.caching.tiered.TieredCache",
+        "BACKEND": "foundation.caching.tiered.TieredCache",
         "LOCATION": "worker-1",
         "OPTIONS": {"SHARED": "default"},
     },
     "routes": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "routes"},
     "other_worker": {
-        "BACKEND": "kronika.caching.tiered.TieredCache",
+        "BACKEND": "foundation.caching.tiered.TieredCache",
         "LOCATION": "worker-2",
         "OPTIONS": {"SHARED": "default"},
     },

@@ -4,8 +4,8 @@ import pytest
 from django.db import OperationalError, transaction
 from django.test import Client
 
-from kronika.caching import version as content_version
-from kronika.caching.models import ContentVersion
+from foundation.caching import version as content_version
+from foundation.caching.models import ContentVersion
 from tests.factories import make_news_index, make_news_page, paragraph
 
 pytestmark = pytest.mark.django_db

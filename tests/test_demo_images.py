@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 from wagtail.images import get_image_model
 
-from home.demo.images import draw_scene, scene_of
+from foundation.demo.images import draw_scene, scene_of
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ from django.db import connection
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from kronika.caching.redis import SKIP_SECONDS
+from foundation.caching.redis import SKIP_SECONDS
 from tests.factories import build_public_site, make_user
 from tests.services import free_port, require, start_redis, stop_redis
 

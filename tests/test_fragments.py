@@ -197,7 +197,7 @@ def test_a_page_cache_hit_is_one_cache_read_with_every_header(readers, article):
 
 def test_static_files_do_not_read_the_page_cache(readers):
     anonymous, _ = readers
-    with mock.patch("kronika.caching.pages.load") as load:
+    with mock.patch("foundation.caching.pages.load") as load:
         anonymous.get("/static/css/kronika.css")
     assert load.call_count == 0
 

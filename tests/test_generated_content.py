@@ -4,7 +4,7 @@ import datetime
 import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page
 
 from tests.factories import (
@@ -76,3 +76,10 @@ def test_generate_content_command_then_update_index_finds_them(tree, client):
     call_command("update_index", stdout=io.StringIO())
     html = client.get("/szukaj/", {"q": "aktualnosc nr 3"}).content.decode()
     assert "Aktualność nr 3:" in html
+
+
+def test_generate_content_without_the_demo_site_says_so_in_one_line():
+    """A fresh database: the default site's root is Wagtail's placeholder page."""
+    with pytest.raises(CommandError, match=r"Najpierw uruchom `manage\.py load_demo`"):
+        call_command("generate_content", "2", stdout=io.StringIO())
+    assert not VisitPage.objects.exists()

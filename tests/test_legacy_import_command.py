@@ -23,7 +23,7 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page
 
-from home.import_log import IMPORT_ACTION
+from legacy.import_log import IMPORT_ACTION
 from legacy.models import ImportRecord
 from tests.factories import make_news_index, make_visit_index
 

@@ -14,9 +14,9 @@ from django.core.files.storage import default_storage
 from django.test import RequestFactory
 from PIL import Image
 
-from home.colours import contrast_ratio, darker
-from home.models import OrganisationSettings
-from home.previews import preview_context, serve_listing_preview
+from foundation.colours import contrast_ratio, darker
+from foundation.models import OrganisationSettings
+from foundation.previews import preview_context, serve_listing_preview
 from tests.factories import add_page, make_image
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +81,7 @@ def test_logo_in_the_header_and_favicon_in_the_links(client, site_tree):
 
 def test_settings_form_offers_the_identity_in_polish(admin_client, site_tree):
     html = admin_client.get(
-        f"/admin/settings/home/organisationsettings/{site_tree.site.pk}/"
+        f"/admin/settings/foundation/organisationsettings/{site_tree.site.pk}/"
     ).content.decode()
     assert "Wygląd" in html and "kolor wiodący" in html.lower() and "favicon" in html
     assert OrganisationSettings._meta.get_field("accent_colour").max_length == 7

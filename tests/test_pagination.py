@@ -1,11 +1,11 @@
-"""The one pagination of Aktualności, the visit archive and search (kronika/pagination.py)."""
+"""The one pagination of Aktualności, the visit archive and search (foundation/pagination.py)."""
 
 import pytest
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.test import RequestFactory
 
-from kronika.pagination import page_number, paginate, pagination_links
+from foundation.pagination import page_number, paginate, pagination_links
 
 
 def links(path, number, pages=20, keep=None):

@@ -1,4 +1,4 @@
-"""Tests for search.polish, the Polish search-key normaliser.
+"""Tests for foundation.indexing.polish, the Polish search-key normaliser.
 
 Plain pytest, no database.  Every behavioural test runs once per lemmatiser
 backend (morfeusz2 is skipped where it is not installed, e.g. Linux arm64).
@@ -21,10 +21,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 try:
-    from search import polish
+    from foundation.indexing import polish
 except ModuleNotFoundError:  # run from elsewhere without the project on sys.path
     sys.path.insert(0, str(ROOT))
-    from search import polish
+    from foundation.indexing import polish
 
 KEY_RE = re.compile(r"[a-z0-9]+")
 HAS_MORFEUSZ = polish.backends._importable("morfeusz2")
@@ -457,7 +457,7 @@ def _run_python(code: str, **env) -> subprocess.CompletedProcess:
 
 
 def test_env_var_forces_backend():
-    code = "from search import polish; print(polish.backend_name())"
+    code = "from foundation.indexing import polish; print(polish.backend_name())"
     result = _run_python(code, KRONIKA_LEMMATIZER="simplemma")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "simplemma"

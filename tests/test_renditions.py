@@ -9,8 +9,8 @@ from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
 from wagtail.images import get_image_model
 
-from home.images import SHARE_IMAGE_SPEC
-from home.renditions import CARD, FIGURE, GALLERY, USE_PATTERNS, USE_SPECS, page_image_specs
+from foundation.images import SHARE_IMAGE_SPEC
+from foundation.renditions import CARD, FIGURE, GALLERY, USE_PATTERNS, USE_SPECS, page_image_specs
 from tests.factories import (
     gallery_block,
     make_image,
@@ -128,7 +128,9 @@ def test_with_the_database_backend_publishing_queues_the_work_for_the_worker(
     with django_capture_on_commit_callbacks(execute=True):
         index = make_news_index(site_tree.home)
         make_news_page(index, title="Zdjęcie", body=[paragraph("Tekst."), figure(photo)])
-    assert DBTaskResult.objects.filter(task_path="home.renditions.make_page_renditions").exists()
+    assert DBTaskResult.objects.filter(
+        task_path="foundation.renditions.make_page_renditions"
+    ).exists()
     assert not Rendition.objects.filter(image=photo).exists(), "publishing waited for renditions"
     # What `db_worker` does with each row (the command itself closes the test's connection).
     for queued in DBTaskResult.objects.ready():

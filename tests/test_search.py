@@ -11,9 +11,9 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from search.listing import matching_pages
 from search.query import build_search_query, clean_query, parse_query
-from search.results import read_filters
+from search.results import matching_pages
+from search.scope import read_filters
 from tests.search_corpus import build_corpus
 
 pytestmark = pytest.mark.django_db

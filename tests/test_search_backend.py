@@ -14,10 +14,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from search.backend import PageSearchResults, typed_text
-from search.listing import matching_pages
 from search.matching import page_ids
 from search.query import parse_query
-from search.results import read_filters, searchable_pages
+from search.results import matching_pages
+from search.scope import read_filters, searchable_pages
 from tests.factories import make_image, make_news_index, make_news_page, make_user
 from tests.search_ranking_corpus import build_ranking_corpus
 from tests.test_search_ranking import JUDGED

@@ -1,5 +1,5 @@
 """Matching straight on the index (search/matching.py): paging, safety, the planner setting, and
-the results kept between searches (search/listing.kept_ids)."""
+the results kept between searches (search/results.shared_ids)."""
 
 import datetime
 import re
@@ -13,13 +13,13 @@ from django.utils import timezone
 from modelsearch.query import And, Or, Phrase, PlainText
 from wagtail.models import PageViewRestriction
 
+from foundation.indexing.fields import StreamSearchField
 from news.models import NewsPage
-from search import listing
-from search.fields import StreamSearchField
-from search.listing import matching_pages
+from search import results as search_results
 from search.matching import _fts5, _tsquery
 from search.query import parse_query
-from search.results import read_filters
+from search.results import matching_pages
+from search.scope import read_filters
 from tests.factories import make_news_index, make_news_page, paragraph
 
 pytestmark = pytest.mark.django_db
@@ -159,8 +159,8 @@ def test_a_result_shown_once_is_not_read_again_for_another_query(announcements, 
 
 
 @pytest.mark.parametrize("sort", ["relevance", "date"])
-def test_pages_past_the_kept_ids_are_searched_again(announcements, client, monkeypatch, sort):
-    monkeypatch.setattr(listing, "KEPT_IDS", 4)
+def test_pages_past_the_shared_ids_are_searched_again(announcements, client, monkeypatch, sort):
+    monkeypatch.setattr(search_results, "KEPT_IDS", 4)
     assert found_count(client, "ogloszenie", sort=sort) == 12
     shown = []
     for number in (1, 2):

@@ -11,9 +11,9 @@ from types import SimpleNamespace
 import pytest
 from django.test import RequestFactory
 
-from search.listing import matching_pages
 from search.query import parse_query
-from search.results import read_filters
+from search.results import matching_pages
+from search.scope import read_filters
 from tests.search_ranking_corpus import build_demo_corpus, build_ranking_corpus
 
 pytestmark = pytest.mark.django_db
@@ -267,7 +267,7 @@ def test_utility_pages_rank_below_content_unless_their_title_matches(corpus):
 def test_words_side_by_side_are_indexed_as_pairs_the_proximity_bonus_looks_up(site_tree):
     from modelsearch.query import PlainText
 
-    from search.documents import pair_keys
+    from foundation.indexing.documents import pair_keys
     from search.matching import AUTOCOMPLETE, page_ids
     from tests.factories import make_news_index, make_news_page, paragraph
 

@@ -10,9 +10,10 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from search import polish, suggestions
+from foundation.indexing import polish
+from search import suggestions
 from search.query import parse_query
-from search.results import searchable_pages
+from search.scope import searchable_pages
 from tests.factories import make_news_index, make_news_page
 
 pytestmark = pytest.mark.django_db

@@ -7,11 +7,11 @@ import re
 import pytest
 from django.test import RequestFactory
 
-from search.listing import matching_pages
 from search.matching import PrefixPhrase, _fts5, _tsquery
 from search.models import Synonym
 from search.query import parse_query
-from search.results import read_filters
+from search.results import matching_pages
+from search.scope import read_filters
 from tests.factories import make_news_index, make_news_page, paragraph
 
 pytestmark = pytest.mark.django_db

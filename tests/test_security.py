@@ -9,7 +9,7 @@ import sys
 import pytest
 from django.test import override_settings
 
-from kronika.security import client_ip
+from foundation.security import client_ip
 from tests.factories import build_public_site
 
 pytestmark = pytest.mark.django_db

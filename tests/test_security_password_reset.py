@@ -21,7 +21,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.test import Client
 
-from kronika.password_reset import MAIL_THREAD_NAME
+from foundation.password_reset import MAIL_THREAD_NAME
 from tests.factories import build_site_tree, make_user
 
 pytestmark = pytest.mark.django_db

@@ -6,8 +6,8 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.embeds.finders import oembed
 
-from home.blocks import RICH_TEXT_FEATURES, EmbedBlock, ParagraphBlock
-from kronika.security import is_safe_href, strip_unsafe_links
+from foundation.blocks import RICH_TEXT_FEATURES, EmbedBlock, ParagraphBlock
+from foundation.security import clean_rich_text
 
 WORD_PASTE = (
     '<p class="MsoNormal" style="margin-bottom:0cm;line-height:normal" onclick="alert(1)">'
@@ -62,7 +62,6 @@ def test_word_paste_is_cleaned_by_the_editor_conversion(converter):
 def test_unsafe_links_lose_their_href_in_block_clean_and_rendering(href):
     block = ParagraphBlock()
     source = f'<p>Zobacz <a href="{href}">tutaj</a> i <a href="/o-nas/">o nas</a>.</p>'
-    assert not is_safe_href(f'"{href}"')
     cleaned = block.clean(block.to_python(source))
     rendered = block.render(block.to_python(source))
     for html in (cleaned.source, str(rendered)):
@@ -85,12 +84,25 @@ def test_unsafe_links_lose_their_href_in_block_clean_and_rendering(href):
 )
 def test_safe_links_are_kept(href):
     source = f'<p><a href="{href}">x</a></p>'
-    assert strip_unsafe_links(source) == source
+    assert clean_rich_text(source) == source
 
 
-def test_links_to_pages_and_documents_are_left_to_wagtail():
-    source = '<p><a linktype="page" id="3">strona</a> <a linktype="document" id="4">plik</a></p>'
-    assert strip_unsafe_links(source) == source
+def test_wagtails_stored_format_is_kept_as_it_is():
+    source = (
+        '<p data-block-key="a1b2c"><a linktype="page" id="3">strona</a> '
+        '<a linktype="document" id="4">plik</a> i <b>pogrubienie</b>&nbsp;&amp; „cudzysłów”</p>'
+        '<ul><li data-block-key="d3e4f"><i>punkt</i></li></ul>'
+        '<embed embedtype="image" id="5" alt="opis" format="fullwidth"/>'
+    )
+    assert clean_rich_text(source) == source
+
+
+def test_scripts_and_event_handlers_stored_by_other_routes_are_not_rendered():
+    block = ParagraphBlock()
+    source = '<p onclick="steal()">Relacja<script>steal()</script> <img src=x onerror=steal()></p>'
+    rendered = str(block.render(block.to_python(source)))
+    assert "steal" not in rendered
+    assert "Relacja" in rendered
 
 
 @pytest.fixture

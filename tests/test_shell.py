@@ -7,8 +7,8 @@ import pytest
 from django.db import DatabaseError
 from wagtail.models import Page
 
+from foundation.slugs import ascii_slug
 from home.models import StandardPage
-from home.slugs import ascii_slug
 from tests.factories import add_page
 
 pytestmark = pytest.mark.django_db

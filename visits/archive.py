@@ -3,17 +3,20 @@
 Filters query the stop index (indexed columns), never the StreamField bodies.
 """
 
+from typing import NamedTuple
 from urllib.parse import urlencode
 
+from django.core.paginator import Page
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from kronika.caching.pages import mark_canonical
-from kronika.pagination import page_number, paginate, pagination_links
+from foundation.caching.pages import mark_canonical
+from foundation.pagination import page_number, paginate, pagination_links
 
 from .facets import choices_for, read_filters
 from .filters import ArchiveFilters
+from .models import VisitStop
 from .queries import listed_visits, upcoming_first
 
 PER_PAGE = 12
@@ -22,7 +25,6 @@ PER_PAGE = 12
 def filtered_visits(index, filters: ArchiveFilters, today=None, visits=None):
     """Visits of the archive matching `filters`, upcoming first; town, voivodeship and kind
     match one stop. `visits` replaces the cards' queryset (feeds and data load other columns)."""
-    from .models import VisitStop
 
     visits = listed_visits(index) if visits is None else visits
     if filters.year:
@@ -46,17 +48,18 @@ def result_count_text(count):
     }
 
 
-ARCHIVE_CONTEXT = (
-    "filters",
-    "filter_choices",
-    "page_obj",
-    "pagination",
-    "visits",
-    "upcoming",
-    "past",
-    "follow_links",
-    "result_count_text",
-)
+class ArchiveContext(NamedTuple):
+    """What the archive template shows besides the page's fields."""
+
+    filters: ArchiveFilters
+    filter_choices: dict
+    page_obj: Page
+    pagination: list[dict]
+    visits: list
+    upcoming: list
+    past: list
+    follow_links: dict
+    result_count_text: str
 
 
 def follow_links(filters: ArchiveFilters):
@@ -90,20 +93,20 @@ def archive_head(index, request):
 
 
 def archive_context(index, request):
-    """Everything the archive template shows (the keys of ARCHIVE_CONTEXT), computed here so
-    tests can reach it; VisitIndexPage computes it lazily, only for an uncached fragment."""
+    """Everything the archive template shows, computed here so tests can reach it;
+    VisitIndexPage computes it lazily, only for an uncached fragment."""
     filters = read_filters(request, index)
     page_obj = paginate(filtered_visits(index, filters), request.GET.get("page"), PER_PAGE)
     visits = list(page_obj.object_list)
     today = timezone.localdate()
-    return {
-        "filters": filters,
-        "filter_choices": choices_for(request, index, filters),
-        "page_obj": page_obj,
-        "pagination": pagination_links(request, page_obj),
-        "visits": visits,
-        "upcoming": [visit for visit in visits if visit.start_date >= today],
-        "past": [visit for visit in visits if visit.start_date < today],
-        "follow_links": follow_links(filters),
-        "result_count_text": result_count_text(page_obj.paginator.count),
-    }
+    return ArchiveContext(
+        filters=filters,
+        filter_choices=choices_for(request, index, filters),
+        page_obj=page_obj,
+        pagination=pagination_links(request, page_obj),
+        visits=visits,
+        upcoming=[visit for visit in visits if visit.start_date >= today],
+        past=[visit for visit in visits if visit.start_date < today],
+        follow_links=follow_links(filters),
+        result_count_text=result_count_text(page_obj.paginator.count),
+    )

@@ -4,7 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import RICH_TEXT_FEATURES, GalleryImageBlock, sample_image_data
+from foundation.blocks import (
+    BLOCK_PREVIEW_TEMPLATE,
+    RICH_TEXT_FEATURES,
+    GalleryImageBlock,
+    sample_image_data,
+)
 
 from .choices import (
     INSTITUTION_KIND_LABELS,
@@ -109,7 +114,7 @@ class VisitStopBlock(blocks.StructBlock):
             "Odwiedzone miejsce: nazwa, miejscowość, rodzaj instytucji, opis, osoby i zdjęcia."
         )
         label_format = "{town} — {kinds}: {heading}"
-        preview_template = "home/admin/block_preview.html"
+        preview_template = BLOCK_PREVIEW_TEMPLATE
         form_classname = "visit-stop-block struct-block"
 
     def get_preview_value(self):

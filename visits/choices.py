@@ -4,6 +4,8 @@ Stored values are short ASCII codes (stable in the database); labels are what re
 editors see; URLs carry Polish slugs (`KIND_SLUGS`), and TERYT codes name voivodeships in open data.
 """
 
+import functools
+
 from django.utils.translation import gettext_lazy as _
 
 VOIVODESHIPS = [
@@ -103,3 +105,12 @@ KIND_SLUGS = {
 KINDS_BY_SLUG = {slug: code for code, slug in KIND_SLUGS.items()}
 # Codes the first URLs used where they differ from the slugs: redirected to the slugs.
 LEGACY_KIND_CODES = {code: slug for code, slug in KIND_SLUGS.items() if code != slug}
+
+
+@functools.lru_cache(maxsize=4)
+def stop_label_texts(language):
+    """The voivodeship and institution-kind labels as text, translated once per language."""
+    return (
+        {code: str(label) for code, label in VOIVODESHIP_LABELS.items()},
+        {code: str(label) for code, label in INSTITUTION_KIND_LABELS.items()},
+    )

@@ -3,9 +3,8 @@
 import datetime
 import zlib
 
-from home.demo.images import demo_image
-from home.demo.pages import ensure_child, figure, image_value, paragraphs
-from home.models import HomePage
+from foundation.demo.images import demo_image
+from foundation.demo.pages import ensure_child, figure, image_value, paragraphs
 
 from .models import VisitIndexPage, VisitPage
 
@@ -537,12 +536,9 @@ def visits():
     ]
 
 
-def load(stdout):
+def load(home):
     """Create the visit archive and the demo visits; returns the titles created."""
     created = []
-    home = HomePage.objects.first()
-    if home is None:
-        return created
     index = ensure_child(
         home,
         VisitIndexPage(

@@ -6,10 +6,11 @@ not offered), from one query of stop facts per filter set, kept until the next p
 
 from collections import defaultdict
 
-from kronika.caching.shared import shared_value
+from foundation.caching.shared import shared_value
 
 from .choices import INSTITUTION_KINDS, KIND_SLUGS, VOIVODESHIPS
 from .filters import ArchiveFilters, parse_filters
+from .models import VisitPage
 
 FACETS = ("year", "voivodeship", "town", "kind")
 
@@ -17,7 +18,6 @@ FACETS = ("year", "voivodeship", "town", "kind")
 def archive_facts(index):
     """(visit, year, voivodeship, town key, town, kind) for every stop and kind of the live,
     public visits of `index`; a visit without stops gives one row of its year alone."""
-    from .models import VisitPage
 
     rows = (
         VisitPage.objects.live()

@@ -9,9 +9,12 @@ import datetime
 import random
 
 from django.db import connection, transaction
+from wagtail.models import Page, Site
 
-from home.demo.images import demo_image
+from foundation.demo.images import demo_image
+from news.models import NewsIndexPage, NewsPage
 
+from .models import VisitIndexPage, VisitPage
 from .stop_index import save_stop_rows, stop_rows
 
 TOWNS = [
@@ -77,7 +80,6 @@ def _image_value(image):
 
 def random_visit(rng, images, number):
     """An unsaved VisitPage with 1–5 stops in one or two voivodeships."""
-    from .models import VisitPage
 
     start = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randrange(9 * 365))
     end = start + datetime.timedelta(days=rng.choice([0, 0, 1, 1, 2]))
@@ -121,7 +123,7 @@ def random_visit(rng, images, number):
     )
 
 
-def random_news(rng, news_model, images, number):
+def random_news(rng, images, number):
     day = datetime.date(2019, 1, 1) + datetime.timedelta(days=rng.randrange(8 * 365))
     body = _paragraphs(rng, rng.randint(2, 5))
     image = rng.choice(images) if rng.random() < 0.7 else None
@@ -130,7 +132,7 @@ def random_news(rng, news_model, images, number):
             1,
             {"type": "image", "value": {"image": _image_value(image), "caption": "", "credit": ""}},
         )
-    return news_model(
+    return NewsPage(
         title=f"Aktualność nr {number}: {rng.choice(SENTENCES)[:60]}",
         slug=f"aktualnosc-{number}-{day:%Y%m%d}",
         lead=rng.choice(SENTENCES),
@@ -197,16 +199,17 @@ def _insert_rows(model, pages):
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
+class NoHomePage(Exception):
+    """The default site has no home page of the demo to add the content under."""
+
+
 def generate(count, seed=2024, stdout=None):
-    """Add `count` visits (and `count` news when the news app has NewsPage); returns numbers."""
-    from home.models import HomePage
-
-    from .models import VisitIndexPage
-
+    """Add `count` visits and `count` news under the default site's home page; returns numbers."""
     rng = random.Random(seed)
-    home = HomePage.objects.first()
-    if home is None:
-        raise RuntimeError("Najpierw uruchom `manage.py load_demo` — brak strony głównej.")
+    site = Site.objects.filter(is_default_site=True).first()
+    home = site.root_page if site is not None else None
+    if home is None or home.specific_class is Page:  # Wagtail's placeholder, no demo site
+        raise NoHomePage("Najpierw uruchom `manage.py load_demo` — brak strony głównej.")
     index = VisitIndexPage.objects.child_of(home).first()
     if index is None:
         index = VisitIndexPage(title="Wizyty studyjne", slug="wizyty-studyjne")
@@ -218,7 +221,7 @@ def generate(count, seed=2024, stdout=None):
     ]
     offset = index.get_children().count()
     created = {"visits": 0, "news": 0}
-    news_index, news_model = _news_target(home)
+    news_index = NewsIndexPage.objects.child_of(home).first()
     with transaction.atomic():
         visits = [random_visit(rng, images, offset + n + 1) for n in range(count)]
         _add_children(index, visits)
@@ -226,7 +229,7 @@ def generate(count, seed=2024, stdout=None):
         created["visits"] = len(visits)
         if news_index is not None:
             start = news_index.get_children().count()
-            news = [random_news(rng, news_model, images, start + n + 1) for n in range(count)]
+            news = [random_news(rng, images, start + n + 1) for n in range(count)]
             _add_children(news_index, news)
             created["news"] = len(news)
     analyse_tables()
@@ -242,11 +245,3 @@ def analyse_tables():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
-
-
-def _news_target(home):
-    try:
-        from news.models import NewsIndexPage, NewsPage
-    except ImportError:
-        return None, None
-    return NewsIndexPage.objects.child_of(home).first(), NewsPage

@@ -8,7 +8,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
-from home.slugs import ascii_slug
+from foundation.slugs import ascii_slug
+
+from .archive import filtered_visits
+from .models import VisitPage
 
 PRODID = "-//Kronika//Wizyty studyjne//PL"
 CALENDAR_SIZE = 500
@@ -84,7 +87,6 @@ def visit_response(page, request):
 
 def calendar_visits(index):
     """Live, public visits of `index` with their indexed stops, bodies deferred."""
-    from .models import VisitPage
 
     return (
         VisitPage.objects.live()
@@ -104,7 +106,6 @@ def feed_visits(index, today=None):
 
 def selection_visits(index, filters):
     """The visits of a filtered selection, as the archive lists them (at most CALENDAR_SIZE)."""
-    from .archive import filtered_visits
 
     return filtered_visits(index, filters, visits=calendar_visits(index))[:CALENDAR_SIZE]
 

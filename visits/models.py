@@ -1,9 +1,13 @@
-"""Study visits: the archive page, the visit page and the stop index the archive filters on."""
+"""Study visits: the archive page, the visit page and the stop index the archive filters on.
+
+Page methods import the modules they hand work to when called: those modules query these models.
+"""
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponsePermanentRedirect
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -11,15 +15,16 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import shared_blocks
-from home.models import BasePage
-from legacy.blocks import PhotoPlaceholderBlock
+from foundation.blocks import PhotoPlaceholderBlock, shared_blocks
+from foundation.caching.lazy import lazy_context
+from foundation.indexing.fields import StreamSearchField
+from foundation.models import BasePage
 from news.models import ListedPage
-from search.fields import StreamSearchField
 
 from .blocks import VisitStopBlock
-from .choices import VOIVODESHIP_LABELS, VOIVODESHIPS
+from .choices import VOIVODESHIP_LABELS, VOIVODESHIPS, stop_label_texts
 from .dates import format_visit_dates
+from .page_context import VisitContext, visit_context
 
 
 class VisitIndexPage(RoutablePageMixin, BasePage):
@@ -39,12 +44,11 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("archiwa wizyt studyjnych")
 
     def get_context(self, request, *args, **kwargs):
-        from kronika.caching.lazy import lazy_context
 
-        from .archive import ARCHIVE_CONTEXT, archive_context
+        from .archive import ArchiveContext, archive_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(lambda: archive_context(self, request), ARCHIVE_CONTEXT))
+        context.update(lazy_context(lambda: archive_context(self, request), ArchiveContext))
         return context
 
     @path("")
@@ -142,6 +146,11 @@ class VisitPage(RoutablePageMixin, ListedPage):
     ]
     parent_page_types = ["visits.VisitIndexPage"]
     subpage_types = []
+    search_kind = "visit"
+    search_kind_label = _("Wizyta studyjna")
+    shown_date_field = "start_date"
+    #: The first and last day: a year search finds a visit in any year it spans.
+    date_range_fields = ("start_date", "end_date")
 
     class Meta:
         verbose_name = _("wizyta studyjna")
@@ -197,6 +206,23 @@ class VisitPage(RoutablePageMixin, ListedPage):
         """Towns of the stops, without repeats, from the (prefetched) stop index."""
         return list(dict.fromkeys(stop.town for stop in self.indexed_stops.all() if stop.town))
 
+    def result_date(self):
+        if self.start_date:
+            return self.start_date, self.dates_display
+        return super().result_date()
+
+    def index_date_text(self):
+        return self.dates_display if self.start_date else super().index_date_text()
+
+    def index_facts(self):
+        return [text for text in (self.organiser, self.participants, *self.region_labels()) if text]
+
+    def stop_labels(self, stop):
+        voivodeships, kinds = stop_label_texts(get_language())
+        labels = [voivodeships.get(stop.get("voivodeship"), "")]
+        labels.extend(kinds.get(kind, "") for kind in stop.get("kinds") or [])
+        return [label for label in labels if label]
+
     def region_labels(self):
         return [
             str(VOIVODESHIP_LABELS[code])
@@ -212,12 +238,9 @@ class VisitPage(RoutablePageMixin, ListedPage):
         return stops_of(self.body)
 
     def get_context(self, request, *args, **kwargs):
-        from kronika.caching.lazy import lazy_context
-
-        from .page_context import VISIT_CONTEXT, visit_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lazy_context(lambda: visit_context(self, request), VISIT_CONTEXT))
+        context.update(lazy_context(lambda: visit_context(self, request), VisitContext))
         return context
 
     @path("ics/", name="ics")

@@ -12,10 +12,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from home.models import OrganisationSettings
+from foundation.models import OrganisationSettings
 
 from .archive import filtered_visits
 from .choices import INSTITUTION_KIND_LABELS, VOIVODESHIP_LABELS, VOIVODESHIP_TERYT
+from .models import VisitPage, VisitStop
 
 DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/"
 LICENCE_NAMES = {DEFAULT_LICENCE: "Creative Commons Uznanie autorstwa 4.0 (CC BY 4.0)"}
@@ -56,7 +57,6 @@ FIELD_NAMES = [name for name, _type, _description in FIELDS]
 
 def data_visits(index, filters):
     """The visits of `filters`, in the archive's order, with their stops and kinds (3 queries)."""
-    from .models import VisitPage, VisitStop
 
     visits = (
         VisitPage.objects.live()
@@ -125,7 +125,6 @@ def json_response(rows):
 
 def publish_dates(index):
     """(first, latest) publish of the archive's live, public visits (or of the archive)."""
-    from .models import VisitPage
 
     dates = (
         VisitPage.objects.live()

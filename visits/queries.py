@@ -4,10 +4,11 @@ from django.db.models import Case, F, IntegerField, Prefetch, When
 from django.utils import timezone
 from wagtail.images import get_image_model
 
+from .models import VisitIndexPage, VisitPage, VisitStop
+
 
 def listed_visits(index=None):
     """Live, public visits with what a card shows: card image, its renditions, indexed stops."""
-    from .models import VisitPage, VisitStop
 
     rendition_model = get_image_model().get_rendition_model()
     queryset = (
@@ -51,7 +52,6 @@ def recent_visits(limit=3, index=None, today=None):
 
 def home_visits(site_root, request, count=3):
     """The home page's next visits and latest visit reports, with the archive link."""
-    from .models import VisitIndexPage
 
     index = VisitIndexPage.objects.live().public().child_of(site_root).first()
     if index is None:

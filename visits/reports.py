@@ -8,6 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 
 from .choices import INSTITUTION_KINDS, VOIVODESHIP_TERYT, VOIVODESHIPS
+from .models import VisitPage, VisitStop, VisitStopKind
 
 
 def label_of(field, choices):
@@ -17,7 +18,6 @@ def label_of(field, choices):
 
 
 def published_visits():
-    from .models import VisitPage
 
     return VisitPage.objects.live().public()
 
@@ -25,7 +25,6 @@ def published_visits():
 def visits_per_voivodeship_and_year():
     """Rows {year, voivodeship, teryt, visits}: a visit counts once in each voivodeship where
     it has a stop."""
-    from .models import VisitStop
 
     return (
         VisitStop.objects.filter(page__in=published_visits().values("pk"))
@@ -43,7 +42,6 @@ def visits_per_voivodeship_and_year():
 
 def stops_per_kind_and_year():
     """Rows {year, kind, stops, visits}: a stop of two kinds counts under each."""
-    from .models import VisitStopKind
 
     return (
         VisitStopKind.objects.filter(stop__page__in=published_visits().values("pk"))

@@ -6,7 +6,9 @@ Filters then query indexed columns instead of parsing StreamField JSON on every 
 from anyascii import anyascii
 from django.db import transaction
 
-from home.slugs import ascii_slug
+from foundation.slugs import ascii_slug
+
+from .models import VisitStop, VisitStopKind
 
 
 def town_key(town: str) -> str:
@@ -44,7 +46,6 @@ def stop_voivodeships(body):
 
 def stop_rows(page):
     """The unsaved VisitStop rows of `page`'s body, each with the kinds of institution it lists."""
-    from .models import VisitStop
 
     return [
         (
@@ -66,7 +67,6 @@ def stop_rows(page):
 
 def save_stop_rows(rows):
     """Insert stop rows (from `stop_rows`) and their kinds: two queries for any number of pages."""
-    from .models import VisitStop, VisitStopKind
 
     stops = VisitStop.objects.bulk_create([stop for stop, _kinds in rows])
     VisitStopKind.objects.bulk_create(
@@ -81,7 +81,6 @@ def save_stop_rows(rows):
 @transaction.atomic
 def rebuild_stop_index(page):
     """Replace the index rows of `page` with its current body's stops."""
-    from .models import VisitStop
 
     VisitStop.objects.filter(page=page).delete()
     save_stop_rows(stop_rows(page))

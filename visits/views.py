@@ -8,12 +8,12 @@ from .facets import archive_choices
 from .feeds import VisitAtomFeed, VisitRssFeed, selection_title
 from .filters import legacy_kind_redirect, parse_filters
 from .ical import feed_response
+from .models import VisitIndexPage
 from .open_data import csv_response, data_rows, data_visits, dcat_response, json_response
 
 
 def archive_index(request):
     """The site's live, public visit archive, or 404."""
-    from .models import VisitIndexPage
 
     site = Site.find_for_request(request)
     index = (

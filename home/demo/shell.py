@@ -4,16 +4,10 @@ import datetime
 
 from wagtail.models import Page, Site
 
-from home.models import (
-    AccessibilityStatementPage,
-    HomePage,
-    OrganisationSettings,
-    SitemapPage,
-    StandardPage,
-)
-
-from .images import demo_image
-from .pages import ensure_child, figure, paragraphs
+from foundation.demo.images import demo_image
+from foundation.demo.pages import ensure_child, figure, paragraphs
+from foundation.models import OrganisationSettings
+from home.models import AccessibilityStatementPage, HomePage, SitemapPage, StandardPage
 
 ORGANISATION = "Regionalny Ośrodek Polityki Społecznej w Przykładowie"
 
@@ -173,8 +167,8 @@ def statement_page():
     )
 
 
-def load(stdout):
-    """Create the shell's demo pages; returns the titles it created (empty: nothing to do)."""
+def load():
+    """Create the shell's demo pages; returns the home page and the titles it created."""
     created = []
     home, site = ensure_home_page(created)
     pages = {}
@@ -196,4 +190,4 @@ def load(stdout):
         created,
     )
     ensure_settings(site, pages, created)
-    return created
+    return home, created

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.embeds.oembed_providers import vimeo as oembed_vimeo
 from wagtail.embeds.oembed_providers import youtube as oembed_youtube
 
-from kronika.caching.redis import site_caches
-from kronika.security import public_csp_directives
+from foundation.caching.redis import site_caches
+from foundation.security import public_csp_directives
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -47,12 +47,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
-# Performance and scale-out (docs/performance.md, kronika/caching): whole pages for anonymous
+# Performance and scale-out (docs/performance.md, foundation/caching): whole pages for anonymous
 # readers are kept by default only with Redis; a CDN or caching proxy in front is purged on publish.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600 if REDIS_URL else 0)
 CDN_MAX_AGE = env_int("CDN_MAX_AGE", 60)
 # Fragments and the site shell shared by every request the page cache cannot answer
-# (kronika/caching): on everywhere, renewed by any change; 0 turns them off.
+# (foundation/caching): on everywhere, renewed by any change; 0 turns them off.
 FRAGMENT_CACHE_SECONDS = env_int("FRAGMENT_CACHE_SECONDS", 600)
 FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "")
 CLOUDFLARE_BEARER_TOKEN = os.environ.get("CLOUDFLARE_BEARER_TOKEN", "")
@@ -78,12 +78,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 INSTALLED_APPS = [
+    "foundation",
     "home",
     "news",
     "visits",
     "search",
     "legacy",
-    "kronika.caching",
+    "foundation.caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
@@ -118,15 +119,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First: a hit replays the stored response, headers of every middleware below included
-    # (kronika/caching).
-    "kronika.caching.pages.PageCacheMiddleware",
+    # (foundation/caching).
+    "foundation.caching.pages.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Static files right after HSTS/nosniff, as WhiteNoise documents: the policies below mean
     # nothing to a stylesheet and cost time on every file (docs/performance.md).
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "kronika.security.SecurityHeadersMiddleware",
+    "foundation.security.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
-    "kronika.resilience.ServiceFailureMiddleware",
+    "foundation.resilience.ServiceFailureMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -134,8 +135,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # Hands Wagtail's page view the route this process kept for the path (kronika/caching).
-    "kronika.caching.routes.RouteMiddleware",
+    # Hands Wagtail's page view the route this process kept for the path (foundation/caching).
+    "foundation.caching.routes.RouteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login into the Polish lockout page.
     "axes.middleware.AxesMiddleware",
@@ -157,7 +158,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "home.context_processors.site_shell",
-                "kronika.caching.shared.fragment_context",
+                "foundation.caching.shared.fragment_context",
             ],
         },
     },
@@ -261,15 +262,16 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No autosave: a page exists only once its editor saves it, and a live page gets a draft only
 # when someone saves one (home/drafts.py lists and discards them); leaving unsaved changes warns.
 WAGTAIL_AUTOSAVE_INTERVAL = 0
-WAGTAILADMIN_USER_LOGIN_FORM = "home.forms.LoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "foundation.forms.LoginForm"
 # The reset mail leaves after the answer, so its time does not tell who has an account.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "kronika.password_reset.PasswordResetForm"
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "foundation.password_reset.PasswordResetForm"
 WAGTAIL_I18N_ENABLED = False
 # No avatars from gravatar.com: they would send a hash of each editor's e-mail address to a third
 # party. Editors see Wagtail's default avatar, or the one they upload in their account.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
-# "simple": no stemming or stop words on PostgreSQL, so the Polish keys of search/polish/ match
-# as they do in SQLite FTS5 (whose backend ignores SEARCH_CONFIG). Changing it needs update_index.
+# "simple": no stemming or stop words on PostgreSQL, so the Polish keys of
+# foundation/indexing/polish/ match as they do in SQLite FTS5 (whose backend ignores
+# SEARCH_CONFIG). Changing it needs update_index.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
 KRONIKA_SEARCH_RESULTS_PER_PAGE = 10
 WAGTAILDOCS_EXTENSIONS = [
@@ -298,7 +300,7 @@ WAGTAILIMAGES_JPEG_QUALITY = 80
 # No image without a description: it is the alt text ImageBlock offers by default.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.DescribedImageForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# Embeds only from an allow-list (the frames the public CSP permits: kronika/security.py).
+# Embeds only from an allow-list (the frames the public CSP permits: foundation/security.py).
 WAGTAILEMBEDS_FINDERS = [
     {"class": "wagtail.embeds.finders.oembed", "providers": [oembed_youtube, oembed_vimeo]}
 ]
@@ -327,12 +329,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 # Locked when either the account or the address has failed too often; a protected page's
-# password locks only the guessing address on that page (kronika/lockout.py).
-AXES_LOCKOUT_PARAMETERS = "kronika.lockout.lockout_parameters"
+# password locks only the guessing address on that page (foundation/lockout.py).
+AXES_LOCKOUT_PARAMETERS = "foundation.lockout.lockout_parameters"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "kronika.lockout.lockout_response"
+AXES_LOCKOUT_CALLABLE = "foundation.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_ENABLE_ADMIN = False
-AXES_CLIENT_IP_CALLABLE = "kronika.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "foundation.security.client_ip"
 # How many reverse proxies append to X-Forwarded-For (0: trust REMOTE_ADDR only).
 KRONIKA_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -2,7 +2,7 @@
 
 import tempfile
 
-from kronika.caching.redis import site_caches
+from foundation.caching.redis import site_caches
 
 from .base import *  # noqa: F403
 

@@ -4,7 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from home.images import share_image_url
+from foundation.images import share_image_url
 
 register = template.Library()
 

@@ -1,31 +1,21 @@
 """`manage.py load_demo`: idempotent demo content for newcomers; a second run changes nothing."""
 
-from importlib import import_module
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Site
 
+from home import demo
 from home.demo.admin_user import ensure_admin
 from home.site_address import set_site_address
-
-# Each module has `load(stdout) -> list[str]` returning what it created.
-DEMO_LOADERS = [
-    "home.demo.shell",
-    "news.demo",
-    "visits.demo",
-]
 
 
 class Command(BaseCommand):
     help = "Wczytuje treści demonstracyjne (bezpiecznie wielokrotnie) i tworzy konto admin."
 
     def handle(self, *args, **options):
-        created = []
         with transaction.atomic():
-            for dotted in DEMO_LOADERS:
-                created += import_module(dotted).load(self.stdout)
+            created = demo.load()
         if created:
             self.stdout.write(
                 f"Utworzono treści demonstracyjne ({len(created)}): " + ", ".join(created)

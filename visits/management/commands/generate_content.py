@@ -2,9 +2,9 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from visits.generated import generate
+from visits.generated import NoHomePage, generate
 
 
 class Command(BaseCommand):
@@ -16,7 +16,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, count, seed, **options):
         started = time.perf_counter()
-        created = generate(count, seed=seed)
+        try:
+            created = generate(count, seed=seed)
+        except NoHomePage as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(
             f"Dodano {created['visits']} wizyt i {created['news']} aktualności "
             f"w {time.perf_counter() - started:.1f} s. Wyszukiwarka: uruchom `update_index`."

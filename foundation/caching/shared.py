@@ -8,9 +8,14 @@ organisation settings), listing aggregates, search results and the `{% wagtailca
 or write them, and when the content version cannot be read they are computed afresh.
 """
 
+import math
+
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import Min, Q
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from wagtail.models import Page
 
 from .pages import is_canonical
 from .version import request_version
@@ -101,3 +106,36 @@ def shared_values(request, name, ids, compute):
         cache.set_many({keys[pk]: value for pk, value in computed.items()}, seconds)
         found.update(computed)
     return found
+
+
+def _next_change():
+    """The next moment a live page expires or reaches its go-live time, changing what search may
+    show without a publish; None when no such moment is ahead."""
+    now = timezone.now()
+    moments = Page.objects.filter(live=True).aggregate(
+        expire=Min("expire_at", filter=Q(expire_at__gt=now)),
+        go_live=Min("go_live_at", filter=Q(go_live_at__gt=now)),
+    )
+    ahead = [moment for moment in moments.values() if moment]
+    return min(ahead) if ahead else None
+
+
+def seconds_to_next_change(request):
+    """Seconds until `_next_change()` (None: no such moment ahead). The moment is kept until the
+    content changes, so each kept search does not ask for it again; once it has passed (the
+    scheduled job that publishes or unpublishes then has not run yet) it is asked afresh."""
+    shared = shared_value(request, "next-change", lambda: {"at": _next_change()}, alias="default")
+    moment = shared["at"]
+    if moment is not None and moment <= timezone.now():
+        moment = _next_change()
+    if moment is None:
+        return None
+    return max(1, math.ceil((moment - timezone.now()).total_seconds()))
+
+
+def shared_until_change(request, name, compute):
+    """`compute()`, kept for every worker until the next publish, or until a live page's next
+    expiry or go-live moment when that comes first (the default cache: Redis in production)."""
+    return shared_value(
+        request, name, compute, alias="default", lifetime=lambda: seconds_to_next_change(request)
+    )

@@ -3,7 +3,7 @@
 A PostgreSQL restart or a failover must not show readers Django's bare 500, wherever the error
 is raised (a view, a template, a middleware): they get the Polish 503 with Retry-After. A full
 disk must tell the editor, in Polish, that the upload was not stored. (A Redis outage is
-kronika/caching's: pages are then rendered uncached.)
+foundation/caching's: pages are then rendered uncached.)
 """
 
 import errno
@@ -15,7 +15,7 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-logger = logging.getLogger("kronika.resilience")
+logger = logging.getLogger("foundation.resilience")
 
 RETRY_AFTER_SECONDS = 30
 DISK_FULL = {errno.ENOSPC, errno.EDQUOT}

@@ -33,7 +33,7 @@ CARD, FIGURE, GALLERY = "card", "figure", "gallery"
 USE_PATTERNS = {
     CARD: [
         ("includes/picture.html", "format-{avif,webp,jpeg} fill-{400x267,800x534}"),
-        ("includes/meta.html", SHARE_IMAGE_SPEC),  # via home.images.share_image_url
+        ("includes/meta.html", SHARE_IMAGE_SPEC),  # via foundation.images.share_image_url
     ],
     FIGURE: [("includes/picture.html", "format-{avif,webp,jpeg} width-{400,800,1200}")],
     GALLERY: [

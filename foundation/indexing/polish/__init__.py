@@ -24,7 +24,7 @@ words), ``backends`` (the morfeusz2 and simplemma lemmatisers, measurements,
 the default backend), ``endings`` (the stems of words the lemmatiser does not
 know, the prefixes of a name's forms), ``normaliser`` (document and query keys,
 stop words);
-``python -m search.polish --help`` shows the keys of a text.
+``python -m foundation.indexing.polish --help`` shows the keys of a text.
 """
 
 from __future__ import annotations

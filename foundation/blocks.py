@@ -12,11 +12,11 @@ from wagtail.embeds.blocks import EmbedBlock as WagtailEmbedBlock
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 
-from kronika.security import strip_unsafe_links
+from foundation.security import clean_rich_text
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 # The block picker shows a preview only with a preview template: ours loads the site's CSS.
-BLOCK_PREVIEW_TEMPLATE = "home/admin/block_preview.html"
+BLOCK_PREVIEW_TEMPLATE = "foundation/admin_block_preview.html"
 
 
 def sample_image_data(caption=""):
@@ -36,13 +36,13 @@ class ParagraphBlock(blocks.RichTextBlock):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
 
     def to_python(self, value):
-        # Stored HTML is rendered as it is: a `javascript:` link that did not come through the
-        # editor (an import, a script) is defused whenever the page is read.
-        return super().to_python(strip_unsafe_links(value))
+        # Stored HTML is rendered as it is: a script or `javascript:` link that did not come
+        # through the editor (an import, a script) is defused whenever the page is read.
+        return super().to_python(clean_rich_text(value))
 
     def clean(self, value):
         value = super().clean(value)
-        source = strip_unsafe_links(value.source)
+        source = clean_rich_text(value.source)
         return value if source == value.source else self.to_python(source)
 
     class Meta:
@@ -267,3 +267,43 @@ def shared_blocks():
         ("document", DocumentBlock()),
         ("embed", EmbedBlock()),
     ]
+
+
+class PhotoPlaceholderBlock(blocks.StructBlock):
+    """Where a photo is missing (an imported article's photo the export lost): editors see it in
+    the admin with the old caption and replace it or delete it; its public template is empty."""
+
+    caption = blocks.CharBlock(
+        label=_("Podpis ze starej strony"),
+        required=False,
+        max_length=300,
+        help_text=_(
+            "Podpis lub tytuł zdjęcia w starym artykule — pomoże znaleźć właściwe zdjęcie."
+        ),
+    )
+    source = blocks.CharBlock(
+        label=_("Plik na starej stronie"),
+        required=False,
+        max_length=500,
+        help_text=_("Adres lub nazwa pliku zdjęcia w starym artykule, jeśli był znany."),
+    )
+
+    class Meta:
+        icon = "warning"
+        label = _("Miejsce na zdjęcie (z importu)")
+        label_format = "Miejsce na zdjęcie: {caption}"
+        template = "blocks/photo_placeholder.html"
+        # The public template is empty: the picker previews what editors see instead.
+        preview_template = "foundation/photo_placeholder_preview.html"
+        description = _(
+            "Tu w starym artykule było zdjęcie. Zastąp ten blok blokiem „Zdjęcie” albo go usuń — "
+            "na stronie nic się nie wyświetla."
+        )
+        help_text = _(
+            "Tu w starym artykule było zdjęcie. Dodaj właściwe zdjęcie blokiem „Zdjęcie” "
+            "i usuń ten blok — czytelnicy go nie widzą."
+        )
+        preview_value = {"caption": "Uczestnicy wizyty przed budynkiem", "source": "zdjecie1.jpg"}
+        # Offered only in bodies that already hold one (foundation.forms): imported pages keep
+        # theirs.
+        import_only = True

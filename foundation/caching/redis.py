@@ -14,7 +14,7 @@ import time
 import redis
 from redis.connection import Connection
 
-logger = logging.getLogger("kronika.caching")
+logger = logging.getLogger("foundation.caching")
 
 SKIP_SECONDS = 5
 LOG_EVERY = 30
@@ -95,7 +95,7 @@ def site_caches(redis_url):
         # Each worker keeps a copy of what it read from Redis (tiered.py): their keys change
         # with the content version, so a copy is never stale.
         "fragments": {
-            "BACKEND": "kronika.caching.tiered.TieredCache",
+            "BACKEND": "foundation.caching.tiered.TieredCache",
             "LOCATION": "fragments",
             "OPTIONS": {"SHARED": "default", "MAX_ENTRIES": 2000},
         },

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .share_card import organisation_card_url
 
-CARD_TEMPLATES = ["includes/card.html", "home/previews/card_fallback.html"]
+CARD_TEMPLATES = ["includes/card.html", "foundation/previews/card_fallback.html"]
 
 
 class ListingPreviewMixin:
@@ -27,7 +27,10 @@ class ListingPreviewMixin:
         return response or super().serve_preview(request, mode_name)
 
 
-PREVIEW_TEMPLATES = {"card": "home/previews/card.html", "share": "home/previews/share.html"}
+PREVIEW_TEMPLATES = {
+    "card": "foundation/previews/card.html",
+    "share": "foundation/previews/share.html",
+}
 
 
 def serve_listing_preview(page, request, mode_name):

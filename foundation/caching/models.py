@@ -5,7 +5,7 @@ from django.db import models
 
 class ContentVersion(models.Model):
     """A single row, given a new random value in the same transaction as any change a reader
-    may see (kronika/caching/version.py)."""
+    may see (foundation/caching/version.py)."""
 
     version = models.BigIntegerField(default=1)
 

@@ -12,6 +12,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from PIL import Image
 
+from .models import OrganisationSettings
+
 SHARE_SIZE = (1200, 630)
 DEFAULT_ACCENT = "#0b4f8a"
 BAND_HEIGHT = 84
@@ -43,8 +45,6 @@ def draw_card(logo_file, accent_colour) -> bytes:
 
 def organisation_card_url(request):
     """Absolute URL of the organisation's share card; None when it has set no logo."""
-    from .models import OrganisationSettings
-
     settings = OrganisationSettings.for_request(request)
     logo = settings.logo
     if logo is None:

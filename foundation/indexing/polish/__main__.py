@@ -1,4 +1,5 @@
-"""``python -m search.polish``: show the search keys of a text, or load a dictionary at deploy."""
+"""``python -m foundation.indexing.polish``: show the search keys of a text, or load a dictionary
+at deploy."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from . import BACKENDS, get_normaliser
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m search.polish", description="Show the search keys of a text."
+        prog="python -m foundation.indexing.polish", description="Show the search keys of a text."
     )
     parser.add_argument("--backend", choices=BACKENDS, default=None)
     parser.add_argument("--query", action="store_true", help="show query keys, not document keys")

@@ -23,7 +23,7 @@ Lemmatisers
   dependency-free ``StreamDictionaryFactory`` (larger and slower to load).  The
   trie is built once per machine into ``KRONIKA_SIMPLEMMA_CACHE_DIR``
   (default: simplemma's own user cache directory); that one-off build is slow
-  and memory-hungry, so run ``python -m search.polish --warm-up
+  and memory-hungry, so run ``python -m foundation.indexing.polish --warm-up
   --backend simplemma`` at deploy time.
 
 The default backend is chosen at import: ``KRONIKA_LEMMATIZER`` =

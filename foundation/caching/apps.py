@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class CachingConfig(AppConfig):
-    name = "kronika.caching"
+    name = "foundation.caching"
     label = "caching"
     verbose_name = "Pamięć podręczna"
 

@@ -1,19 +1,16 @@
 """The text of a page as search sees it, and the normalised keys indexed from it.
 
-`page_text()` works for any BasePage subclass: it reads the fields a page type has (title, lead,
-`body`, and a visit's organiser, participants, regions and dates) and skips the others.
+`page_text()` works for any BasePage subclass: it reads the title, the lead, `body` and what the
+page type declares (`index_facts()`, `index_date_text()`, `stop_labels()`: foundation/models.py).
 `snippet_passages()` is the same reading without the title, from the raw StreamField data, a
 passage per field or block, so the results page renders snippets without loading images or
 documents (no query per result).
 """
 
-import functools
 import html
 import itertools
 import json
 import re
-
-from django.utils.translation import get_language, override
 
 from . import polish
 from .fields import memoised, stream_fingerprint
@@ -33,46 +30,9 @@ _SKIPPED_RAW_KEYS = {
     "voivodeship",
     "kinds",
 }
-#: The page fields `page_text` reads besides the body (those a page type has).
-_TEXT_FIELDS = (
-    "title",
-    "lead",
-    "organiser",
-    "participants",
-    "regions",
-    "start_date",
-    "end_date",
-    "publication_date",
-)
 _SPACES = re.compile(r"\s+")
 _TAG = re.compile(r"<[^>]*>")
 _FOLDED_RUN = re.compile(r"[a-z]+|[0-9]+")
-
-
-def _date_text(page):
-    """Dates as words and numbers, so "wizyty 2021" finds a visit of September 2021."""
-    from django.utils.dateformat import format as date_format
-
-    parts = []
-    start = getattr(page, "start_date", None)
-    if start:
-        from visits.dates import format_visit_dates
-
-        parts.append(format_visit_dates(start, getattr(page, "end_date", None)))
-    published = getattr(page, "publication_date", None)
-    if published and not start:
-        with override("pl"):
-            parts.append(date_format(published, "j E Y"))
-    return " ".join(parts)
-
-
-def _visit_fields(page):
-    """A visit's organiser, participants and the labels of its regions (when the type has them)."""
-    parts = [getattr(page, "organiser", ""), getattr(page, "participants", "")]
-    region_labels = getattr(page, "region_labels", None)
-    if callable(region_labels):
-        parts.extend(region_labels())
-    return [part for part in parts if part]
 
 
 def _stream_text(page):
@@ -83,21 +43,21 @@ def _stream_text(page):
 
 
 def page_text(page):
-    """Everything a reader may search a page by: title, lead, body (with visit stops), visit data."""
-    parts = [page.title, getattr(page, "lead", ""), *_visit_fields(page), _date_text(page)]
-    parts.append(_type_label(page))  # "wizyta" finds visits whose text never says it
+    """Everything a reader may search a page by: title, lead, body (with stops), declared facts."""
+    parts = [page.title, getattr(page, "lead", ""), *page.index_facts(), page.index_date_text()]
+    parts.append(str(page.search_kind_label))  # "wizyta" finds visits whose text never says it
     for block in _raw_blocks(page):  # the stops' kinds and voivodeships, as their labels
         if block.get("type") == "stop" and isinstance(block.get("value"), dict):
-            parts.extend(_raw_stop_labels(block["value"]))
+            parts.extend(page.stop_labels(block["value"]))
     parts.extend(_stream_text(page))
     return _clean(" ".join(part for part in parts if part))
 
 
 def _fingerprint(page):
-    """What `page_text` reads, cheaply: the fields and the body's stored JSON."""
+    """What `page_text` reads, cheaply: the texts besides the body and the body's stored JSON."""
     body = getattr(page, "body", None)
     stream = stream_fingerprint(body) if hasattr(body, "raw_data") else None
-    fields = [getattr(page, name, None) for name in _TEXT_FIELDS]
+    fields = [page.title, getattr(page, "lead", ""), page.index_facts(), page.index_date_text()]
     return json.dumps([fields, stream], default=str, sort_keys=True)
 
 
@@ -162,25 +122,18 @@ def field_keys(fields):
     return [FIELD_MARKS[name] + key for name in FIELD_MARKS for key in sorted(keys[name])]
 
 
-def _type_label(page):
-    from .results import TYPE_LABELS, type_of
-
-    kind = type_of(page)
-    return str(TYPE_LABELS[kind]) if kind != "page" else ""
-
-
 def field_texts(page):
     """The text of a page by field, read from raw StreamField data: title, lead, stops (the
     headings, towns and kinds of visit stops), body (paragraphs, headings, quotes, the stops'
     descriptions and people, a visit's data and dates) and captions (photos' captions and
     credits, galleries', documents' and embeds' titles, the page type's name)."""
     parts = {"title": [page.title], "lead": [getattr(page, "lead", "")], "stops": [], "body": []}
-    parts["captions"] = [_type_label(page)]
+    parts["captions"] = [str(page.search_kind_label)]
     for block in _raw_blocks(page):
         value, kind = block.get("value"), block.get("type")
         if kind == "stop" and isinstance(value, dict):
             parts["stops"].extend([value.get("heading") or "", value.get("town") or ""])
-            parts["stops"].extend(_raw_stop_labels(value))
+            parts["stops"].extend(page.stop_labels(value))
             parts["body"].extend(_raw_strings(value.get("description")))
             parts["body"].extend(_raw_strings(value.get("people")))
             parts["captions"].extend(_raw_strings(value.get("photos"), "photo-list"))
@@ -188,7 +141,7 @@ def field_texts(page):
             parts["body"].extend(_raw_strings(value))
         else:
             parts["captions"].extend(_raw_strings(value))
-    parts["body"].extend([*_visit_fields(page), _date_text(page)])
+    parts["body"].extend([*page.index_facts(), page.index_date_text()])
     return {name: _clean(" ".join(text for text in texts if text)) for name, texts in parts.items()}
 
 
@@ -239,24 +192,6 @@ def _raw_strings(value, key=None):
             yield from _raw_strings(child)
 
 
-@functools.lru_cache(maxsize=4)
-def _stop_label_texts(language):
-    """The voivodeship and institution-kind labels as text, translated once per language."""
-    from visits.choices import INSTITUTION_KIND_LABELS, VOIVODESHIP_LABELS
-
-    return (
-        {code: str(label) for code, label in VOIVODESHIP_LABELS.items()},
-        {code: str(label) for code, label in INSTITUTION_KIND_LABELS.items()},
-    )
-
-
-def _raw_stop_labels(value):
-    voivodeships, kinds = _stop_label_texts(get_language())
-    labels = [voivodeships.get(value.get("voivodeship"), "")]
-    labels.extend(kinds.get(kind, "") for kind in value.get("kinds") or [])
-    return [label for label in labels if label]
-
-
 def snippet_passages(page):
     """The passages a snippet is cut from, read from raw data (no database queries): the lead,
     each block's text on its own (a photo's caption with its credit, a quote with its author),
@@ -266,13 +201,13 @@ def snippet_passages(page):
     for block in _raw_blocks(page):
         value = block.get("value")
         if block.get("type") == "stop" and isinstance(value, dict):
-            place = ", ".join(filter(None, [value.get("town"), *_raw_stop_labels(value)]))
+            place = ", ".join(filter(None, [value.get("town"), *page.stop_labels(value)]))
             people = "; ".join(_raw_people(value.get("people") or []))
             description = " ".join(_raw_strings(value.get("description")))
             passages.append(f"{value.get('heading', '')} ({place}): {description} {people}".strip())
         else:
             passages.append(" ".join(_raw_strings(value)))
-    passages.append(". ".join(_visit_fields(page)))
+    passages.append(". ".join(page.index_facts()))
     return [text for text in map(_clean, passages) if text]
 
 

@@ -1,8 +1,8 @@
 """How an imported draft is recorded, so the dashboard can list what waits for review.
 
 The importer calls `log_import(page, source)` after saving the draft's revision; the page's
-history then says "Zaimportowano z …" and the dashboard finds it from the log alone, without a
-model of its own.
+history then says "Zaimportowano z …", and the dashboard panel (dashboard.py) finds the drafts
+from the log, so pages a one-off script imported with `log_import` are listed too.
 """
 
 from django.utils.translation import gettext_lazy as _
