@@ -21,6 +21,7 @@ from search.query import parse_query
 from search.results import matching_pages
 from search.scope import read_filters
 from tests.factories import make_news_index, make_news_page, paragraph
+from visits.models import VisitPage
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +64,18 @@ def test_search_keys_follow_edits_of_the_same_page_object(announcements):
     assert "ceramika" in page.search_keys().split()
     page.title = "Pracownia garncarska"
     assert "garncarska" in page.search_keys().split()
+
+
+def test_search_keys_follow_what_the_page_type_declares():
+    """The keys are kept per page object until what `page_text` reads changes: the facts a page
+    type declares (a visit's organiser, its dates) as well as the title and the body."""
+    visit = VisitPage(title="Wizyta", start_date=datetime.date(2021, 9, 17), organiser="Alfa")
+    assert "alfa" in visit.search_keys().split()
+    visit.organiser = "Fundacja Beta"
+    visit.start_date = visit.end_date = datetime.date(2023, 5, 4)
+    keys = visit.search_keys().split()
+    assert "beta" in keys and "alfa" not in keys
+    assert "2023" in keys and "2021" not in keys
 
 
 def test_indexed_body_text_follows_edits_of_the_same_page_object(announcements):
