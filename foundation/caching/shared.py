@@ -109,8 +109,8 @@ def shared_values(request, name, ids, compute):
 
 
 def _next_change():
-    """The next moment a live page expires or reaches its go-live time, changing what search may
-    show without a publish; None when no such moment is ahead."""
+    """The next moment a live page expires or reaches its go-live time, changing what readers may
+    see without a publish; None when no such moment is ahead."""
     now = timezone.now()
     moments = Page.objects.filter(live=True).aggregate(
         expire=Min("expire_at", filter=Q(expire_at__gt=now)),
@@ -121,9 +121,10 @@ def _next_change():
 
 
 def seconds_to_next_change(request):
-    """Seconds until `_next_change()` (None: no such moment ahead). The moment is kept until the
-    content changes, so each kept search does not ask for it again; once it has passed (the
-    scheduled job that publishes or unpublishes then has not run yet) it is asked afresh."""
+    """Seconds until `_next_change()` (None: no such moment ahead). The moment is shared until
+    the content changes, so each value shared until then does not ask for it again; once it has
+    passed (the scheduled job that publishes or unpublishes then has not run yet) it is asked
+    afresh."""
     shared = shared_value(request, "next-change", lambda: {"at": _next_change()}, alias="default")
     moment = shared["at"]
     if moment is not None and moment <= timezone.now():
