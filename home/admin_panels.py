@@ -82,10 +82,17 @@ class UpcomingVisitsPanel(DashboardPanel):
     limit = 5
 
     def get_rows(self, request):
-        fields = ["id", "title", "draft_title", "live", "has_unpublished_changes", "start_date"]
+        fields = (
+            "title",
+            "draft_title",
+            "live",
+            "has_unpublished_changes",
+            "start_date",
+            "end_date",
+        )
         return list(
             VisitPage.objects.filter(start_date__gte=timezone.localdate())
-            .only(*fields, "end_date")
+            .only("id", *fields)
             .order_by("start_date", "pk")[: self.limit]
         )
 

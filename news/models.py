@@ -265,7 +265,6 @@ class NewsPage(ListedPage):
         verbose_name_plural = _("artykuły")
 
     def get_context(self, request, *args, **kwargs):
-
         from .article import ArticleContext, article_context
 
         context = super().get_context(request, *args, **kwargs)

@@ -44,7 +44,6 @@ class VisitIndexPage(RoutablePageMixin, BasePage):
         verbose_name_plural = _("archiwa wizyt studyjnych")
 
     def get_context(self, request, *args, **kwargs):
-
         from .archive import ArchiveContext, archive_context
 
         context = super().get_context(request, *args, **kwargs)
@@ -238,7 +237,6 @@ class VisitPage(RoutablePageMixin, ListedPage):
         return stops_of(self.body)
 
     def get_context(self, request, *args, **kwargs):
-
         context = super().get_context(request, *args, **kwargs)
         context.update(lazy_context(lambda: visit_context(self, request), VisitContext))
         return context
