@@ -23,6 +23,7 @@ from wagtail.models import Page
 
 from .query import parse_query
 from .results import found_ids
+from .scope import page_facts
 from .synonyms import load_synonyms
 
 
@@ -107,17 +108,16 @@ class PageRanking:
         parsed = parse_query(text)
         if parsed.is_empty:
             return EmptySearchResults()
-        # Ranking reads the page tables (a visit's dates, the news list), so it runs over plain
-        # pages; the results are loaded from `queryset` itself.
-        allowed = Page.objects.filter(pk__in=queryset.values("pk"))
-
-        def in_queryset_order(matched):
-            return queryset.filter(pk__in=matched.values("pk"))
-
-        order = None if order_by_relevance else in_queryset_order
 
         def find():
-            return found_ids(parsed, allowed, load_synonyms(), order, partial)
+            # What ranking reads of the pages (a visit's dates, content or not) is read from
+            # plain pages; the results are loaded from `queryset` itself.
+            facts = page_facts(Page.objects.filter(pk__in=queryset.values("pk")))
+            found = found_ids(parsed, facts, load_synonyms(), partial=partial)
+            if order_by_relevance:
+                return found
+            wanted = set(found)
+            return [pk for pk in queryset.values_list("pk", flat=True) if pk in wanted]
 
         return PageSearchResults(self, _PageSearch(queryset, find))
 

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Case, F, IntegerField, Lookup, Value, When
+from django.db.models import Case, F, IntegerField, Lookup, Q, Value, When
 from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
 from modelsearch.index import get_indexed_models
@@ -100,7 +100,8 @@ def _postgres_entries(tree, column, prefix):
 
 class _Fts5Match(Lookup):
     """`<fts table> MATCH %s` as a WHERE condition: a Lookup, so Django adds no `= true`,
-    which SQLite refuses for MATCH."""
+    which SQLite refuses for MATCH. The table's hidden column of its own name is qualified by
+    the query's alias for it, so a match inside a subquery of another match reads its own rows."""
 
     lookup_name = "fts5_match"
 
@@ -109,13 +110,13 @@ class _Fts5Match(Lookup):
         super().__init__(Value(""), Value(""))
 
     def as_sql(self, compiler, connection):
-        return f"{self.table} MATCH %s", [self.expression]
+        alias = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        return f"{alias}.{connection.ops.quote_name(self.table)} MATCH %s", [self.expression]
 
 
 def _sqlite_entries(tree, column, prefix):
     fts = get_app_config().get_model("SQLiteFTSIndexEntry")
-    table = connection.ops.quote_name(fts._meta.db_table)
-    match = _Fts5Match(table, f"{{{column}}} : {_fts5(tree, prefix)}")
+    match = _Fts5Match(fts._meta.db_table, f"{{{column}}} : {_fts5(tree, prefix)}")
     return fts._default_manager.filter(match).annotate(
         page_id=Cast("index_entry__object_id", IntegerField()),
         entry_type=F("index_entry__content_type_id"),
@@ -130,18 +131,28 @@ def _entries(tree, column=BODY, prefix=False):
     raise NotImplementedError(connection.vendor)  # pragma: no cover - SQLite and PostgreSQL only
 
 
-def page_ids(tree, column=BODY, prefix=False):
-    """The ids of the pages whose index rows match `tree`, as a subquery for a page queryset
-    (`allowed.filter(pk__in=…)`), which decides what may be found; `prefix` makes every term a
-    prefix (suggestions).
+def entries(tree, column=BODY, prefix=False):
+    """The index rows of the pages that match `tree`, each with its `page_id`; `prefix` makes
+    every term a prefix (suggestions).
 
     Images and documents share the table and their ids may equal a page's: their rows are left
     out by their type, as `NOT IN`, which no index serves, so the database still finds the rows
     through the full-text index alone. (A positive test of the page types let PostgreSQL prefer
-    that column's index and test `@@` on every page's row; a join to the pages allowed made it
-    read all of them once more for each lookup.)
+    that column's index and test `@@` on every page's row.)
     """
-    return _entries(tree, column, prefix).exclude(entry_type__in=_other_types()).values("page_id")
+    return _entries(tree, column, prefix).exclude(entry_type__in=_other_types())
+
+
+def page_ids(tree, column=BODY, prefix=False):
+    """The ids of the pages whose index rows match `tree`, as a subquery for a page queryset
+    (`allowed.filter(pk__in=…)`), which decides what may be found."""
+    return entries(tree, column, prefix).values("page_id")
+
+
+def holds(tree, column=BODY):
+    """A condition on the index rows of `entries()`: the row matches `tree` as well — one
+    lookup in the full-text index, run once as a subquery, never a test of each row's text."""
+    return Q(pk__in=_entries(tree, column, prefix=False).values("pk"))
 
 
 def _other_types():
@@ -169,12 +180,6 @@ def index_scans():
             yield
         finally:
             cursor.execute("SET LOCAL enable_seqscan TO DEFAULT")
-
-
-def ids_in_order(pages):
-    """The ids of `pages` (an ordered page queryset filtered by matches), in their order."""
-    with index_scans():
-        return list(pages.values_list("pk", flat=True))
 
 
 class SearchResults:

@@ -1,4 +1,4 @@
-"""Relevance order: one integer score per page, the same statement on SQLite and PostgreSQL.
+"""Relevance order: integer scores from one statement over the search index, sorted in Python.
 
 The model is written down in docs/search.md. In short: each query word scores by the best field
 it stands in (title 8, lead 4, a stop's heading, town or kinds 3, body 2, captions 1), read from
@@ -10,22 +10,27 @@ page's title; within each, the pages holding the words as typed come before thos
 through a synonym (`synonyms.py`). Ties go to the newest date shown (visit start, publication
 date, first publication), then the newest page.
 
-Every check is a lookup in the index (GIN on PostgreSQL, FTS5 on SQLite) run once as a subquery,
-never a per-row rank function, so both databases compute the same integers and order the same
-pages identically (bm25 and ts_rank weigh term frequency and length differently).
+One statement reads the index rows that match, each with its words' scores and flags; every
+check in it is a lookup in the index (GIN on PostgreSQL, FTS5 on SQLite) run once as a
+subquery, never a per-row rank function, so both databases give the same integers. What the
+order needs of the page itself (content or not, its date, its years) comes from
+`scope.page_facts`, which the site keeps until the content changes, so the statement joins no
+page table and the order is the same Python sort on both databases.
 """
 
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db import connection
+from django.db.models import BooleanField, Case, IntegerField, Value, When
 from modelsearch.query import Or, PlainText
 
 from foundation.indexing.documents import FIELD_MARKS, pair_keys
 
-from .matching import AUTOCOMPLETE, all_of, index_scans, page_ids
-from .scope import shown_date_expression
+from .matching import AUTOCOMPLETE, BODY, all_of, entries, holds, index_scans
+from .scope import newest_first
 
 #: What a query word scores by the best field it stands in; the body is every other field.
 FIELD_WEIGHTS = {"title": 8, "lead": 4, "stops": 3, "captions": 1}
 BODY_WEIGHT = 2
+TITLE_WEIGHT = FIELD_WEIGHTS["title"]
 #: All free words side by side, in the order typed ("smak bistro" in "Smak Bistro").
 PROXIMITY_BONUS = 3
 #: A year typed in the query, on a page dated in that year (a visit: any of its days).
@@ -41,10 +46,10 @@ def _marked(keys, field):
 
 
 def word_score(keys):
-    """The score of one query word (its alternative keys) on each page, as an expression."""
+    """The score of one query word (its alternative keys) on each index row, as an expression."""
     return Case(
         *[
-            When(pk__in=page_ids(_marked(keys, field)), then=Value(weight))
+            When(holds(_marked(keys, field)), then=Value(weight))
             for field, weight in FIELD_WEIGHTS.items()
         ],
         default=Value(BODY_WEIGHT),
@@ -52,53 +57,60 @@ def word_score(keys):
     )
 
 
-def _content():
-    """Articles and visits: the pages with a news-list entry (`ListedPage`)."""
-    return Q(listedpage__isnull=False)
+def _flag(tree, column):
+    return Case(When(holds(tree, column), then=Value(True)), default=Value(False))
 
 
-def year_score(year, dated):
-    """What a year in the query scores: `YEAR_WEIGHT` on the pages dated in it (`dated`, ids),
-    else the field the year stands in, as any word."""
-    return Case(
-        When(pk__in=dated, then=Value(YEAR_WEIGHT)),
-        default=word_score({str(year)}),
-        output_field=IntegerField(),
-    )
-
-
-def ranked_ids(pages, words, phrase="", bonus=None, literal=None):
-    """The ids of `pages` (matching pages), best first.
-
-    `words` are the scored words (each a set of alternative keys), `phrase` the folded free
-    words to reward standing together (empty: no bonus), `bonus` one more score expression,
-    `literal` the ids of the pages holding the words as typed when synonyms found more (those
-    come first within their tier).
-    """
-    scores = [word_score(keys) for keys in words]
+def _signals(tree, words, phrase, literal, year):
+    """(page id, each word's score, together, as typed, mentions the year, the year's score)
+    for each page whose index row matches `tree`: one statement."""
+    columns = {f"word_{index}": word_score(keys) for index, keys in enumerate(words)}
+    columns["together"] = Value(False, output_field=BooleanField())
     if phrase:
         pairs = [PlainText(key) for key in dict.fromkeys(pair_keys(phrase.split()))]
-        together = page_ids(all_of(pairs), column=AUTOCOMPLETE)
-        scores.append(
-            Case(
-                When(pk__in=together, then=Value(PROXIMITY_BONUS)),
-                default=Value(0),
-                output_field=IntegerField(),
-            )
-        )
-    if bonus is not None:
-        scores.append(bonus)
-    tier = _content()
-    if words:
-        titled = [_marked(keys, "title") for keys in words]
-        tier |= Q(pk__in=page_ids(all_of(titled)))
-    score = sum(scores[1:], scores[0]) if scores else Value(0)
-    as_typed = Q(pk__in=literal) if literal is not None else Q(pk__isnull=False)
-    ranked = pages.annotate(
-        tier=Case(When(tier, then=Value(1)), default=Value(0), output_field=IntegerField()),
-        literal=Case(When(as_typed, then=Value(1)), default=Value(0), output_field=IntegerField()),
-        score=score,
-        shown=shown_date_expression(),
-    ).order_by("-tier", "-literal", "-score", F("shown").desc(nulls_last=True), "-pk")
-    with index_scans():
-        return list(ranked.values_list("pk", flat=True))
+        columns["together"] = _flag(all_of(pairs), AUTOCOMPLETE)
+    columns["as_typed"] = Value(True) if literal is None else _flag(literal, BODY)
+    columns["mentions"] = Value(False) if year is None else _flag(PlainText(str(year)), BODY)
+    columns["year_word"] = Value(0) if year is None else word_score({str(year)})
+    rows = entries(tree).annotate(**columns).values_list("page_id", *columns)
+    # Run as compiled: Django's per-value converters cost more than the sort for 10,000 rows,
+    # and every value is already an integer or a truth value on both databases.
+    sql, params = rows.query.sql_with_params()
+    with index_scans(), connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def ranked_ids(facts, query, words, phrase="", literal=None, year=None, by_date=False):
+    """The ids of the pages of `facts` (`scope.page_facts`) that match, best first (or newest
+    first, `by_date`).
+
+    `query` is the query tree of the words (None: a year alone), `words` the scored words (each
+    a set of alternative keys), `phrase` the folded free words to reward standing together
+    (empty: no bonus), `literal` the tree of the words as typed when synonyms found more (those
+    pages come first within their tier), `year` a year typed: it matches the pages dated in it
+    or mentioning it, and a page dated in it scores `YEAR_WEIGHT`, else the field it stands in.
+    """
+    tree = query if query is not None else PlainText(str(year))
+    order = {}
+    for pk, *scores, together, as_typed, mentions, year_word in _signals(
+        tree, words, phrase, literal, year
+    ):
+        fact = facts.get(pk)
+        if fact is None:
+            continue
+        content, shown, years = fact
+        score = sum(scores) + (PROXIMITY_BONUS if together else 0)
+        if year is not None:
+            if year not in years and not mentions:
+                continue
+            score += YEAR_WEIGHT if year in years else year_word
+        titled = bool(scores) and min(scores) == TITLE_WEIGHT  # the highest weight
+        order[pk] = (content or titled, bool(as_typed), score, shown, pk)
+    if query is None:  # a year alone: the pages dated in it, whatever their text says
+        for pk, (content, shown, years) in facts.items():
+            if year in years and pk not in order:
+                order[pk] = (content, True, YEAR_WEIGHT, shown, pk)
+    if by_date:
+        return newest_first(order, facts)
+    return sorted(order, key=order.get, reverse=True)

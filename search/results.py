@@ -1,7 +1,8 @@
 """Running a search: the matching pages in order, and the rows of one page of results.
 
 The page of results costs a fixed number of queries: the ids of every match in order (none when
-an earlier search kept them, `shared_ids`), and for the results not shown since the last publish
+an earlier search kept them, `shared_ids`) — one statement over the index, with the pages' facts
+read once per content version (`kept_facts`) — and for the results not shown since the last publish
 their pages (one query, and one per page type for `.specific()`); what a result shows of a page
 is kept for every query (`result_rows`). Snippets come from raw StreamField data (no image or
 document loads).
@@ -12,23 +13,15 @@ import json
 import logging
 
 from django.db import DatabaseError, transaction
-from django.db.models import Q
-from modelsearch.query import PlainText
 from wagtail.models import Page
 
 from foundation.caching.shared import shared_until_change, shared_values
 from foundation.indexing.documents import snippet_passages
 
-from .matching import SearchResults, ids_in_order, page_ids, query_text
+from .matching import SearchResults, query_text
 from .query import build_search_query, marked_terms, split_year
-from .ranking import ranked_ids, year_score
-from .scope import (
-    dated_in,
-    order_by_date,
-    searchable_pages,
-    type_choices,
-    type_of,
-)
+from .ranking import ranked_ids
+from .scope import newest_first, page_facts, searchable_pages, type_choices, type_of
 from .snippets import best_passage, highlight
 from .synonyms import current_synonyms
 
@@ -50,57 +43,52 @@ def matching_pages(request, parsed, filters):
         return SearchResults([])
 
     def find():
-        # Built only when searching: `.public()` and the site are queries of their own.
-        allowed = filters.apply(searchable_pages(request))
+        facts = kept_facts(request, filters)
         if query is None:
-            return list(order_by_date(allowed).values_list("pk", flat=True))
-        by_date = order_by_date if filters.sort != "relevance" else None
-        return found_ids(parsed, allowed, synonyms, by_date)
+            return newest_first(facts, facts)
+        return found_ids(parsed, facts, synonyms, by_date=filters.sort != "relevance")
 
     kept = shared_ids(request, query, filters, find)
     return SearchResults(kept["ids"], kept["total"], find)
 
 
-def found_ids(parsed, allowed, synonyms, order=None, partial=False):
-    """The ids of the pages of `allowed` (a page queryset) that match `parsed`: best first
-    (`ranking.py`), or in the order `order(matched pages)` gives.
+def kept_facts(request, filters):
+    """`page_facts` of every page the search may show (kept for every worker until the content
+    changes, as `shared_until_change` keeps values), narrowed to the reader's filters."""
+    facts = shared_until_change(
+        request, "search-facts", lambda: page_facts(searchable_pages(request))
+    )
+    if not filters.active:
+        return facts
+    allowed = filters.apply(searchable_pages(request)).values_list("pk", flat=True)
+    return {pk: facts[pk] for pk in allowed if pk in facts}
+
+
+def found_ids(parsed, facts, synonyms, by_date=False, partial=False):
+    """The ids of the pages of `facts` (`scope.page_facts`) that match `parsed`: best first
+    (`ranking.py`), or newest first (`by_date`).
 
     The one way pages are found: the search page, and `Page.objects.search()` and the admin's
-    searches through the search backend (`backend.py`). `partial` also matches the last free
-    word as the start of a word (the admin searches as the editor types).
-    """
-    matched, ranking = _matched(parsed, allowed, synonyms, partial)
-    if matched is None:
-        return []
-    if order is None:
-        return ranked_ids(matched, **ranking)
-    return ids_in_order(order(matched))
-
-
-def _matched(parsed, allowed, synonyms, partial):
-    """The matching pages of `allowed` (None when nothing searchable was typed), and what ranks
-    them (`ranking.ranked_ids`'s words, phrase, the pages holding the words as typed when
-    synonyms found more, and the year's score if any).
-
-    A four-digit year is matched by the page's date (a visit: any of its days) or by its text,
-    and a page dated in it ranks higher (`ranking.year_score`); the other words as usual.
+    searches through the search backend (`backend.py`). A four-digit year is matched by the
+    page's date (a visit: any of its days) or by its text, and a page dated in it ranks higher;
+    the other words as usual. `partial` also matches the last free word as the start of a word
+    (the admin searches as the editor types).
     """
     year, rest = split_year(parsed)
-    ranking = {"words": rest.scored_words(), "phrase": rest.proximity_phrase()}
     query = build_search_query(rest, synonyms, partial)
+    if query is None and year is None:
+        return []
     typed = build_search_query(rest, partial=partial)
-    if query is not None and query_text(query) != query_text(typed):
-        ranking["literal"] = page_ids(typed)
-    if year is None:
-        if query is None:
-            return None, ranking
-        return allowed.filter(pk__in=page_ids(query)), ranking
-    dated = dated_in(allowed, year)
-    mentioned = page_ids(PlainText(str(year)))
-    matched = allowed.filter(Q(pk__in=dated) | Q(pk__in=mentioned))
-    if query is not None:
-        matched = matched.filter(pk__in=page_ids(query))
-    return matched, {**ranking, "bonus": year_score(year, dated)}
+    synonyms_found_more = query is not None and query_text(query) != query_text(typed)
+    return ranked_ids(
+        facts,
+        query,
+        words=rest.scored_words(),
+        phrase=rest.proximity_phrase(),
+        literal=typed if synonyms_found_more else None,
+        year=year,
+        by_date=by_date,
+    )
 
 
 def shared_ids(request, query, filters, find):

@@ -131,6 +131,18 @@ def test_a_repeated_search_and_its_next_page_run_no_search_statement(announcemen
     assert next_page.content.decode().count('class="search-result search-result--news"') == 2
 
 
+def test_a_new_query_reads_only_the_index_once_the_pages_facts_are_kept(announcements, client):
+    """The pages' date and tier are read once per content version (`results.kept_facts`): a
+    first ask of another query is one statement over the index, joining no page table."""
+    assert found_count(client, "ogloszenie") == 12
+    with CaptureQueriesContext(connection) as queries:
+        assert found_count(client, "tresc") == 12
+    statements = search_statements(queries)
+    assert len(statements) == 1
+    assert "wagtailcore_page" not in statements[0]
+    assert not [query for query in queries.captured_queries if "visits_visitpage" in query["sql"]]
+
+
 def test_kept_results_follow_publishing(announcements, client):
     assert found_count(client, "ogloszenie") == 12
     make_news_page(announcements[0].get_parent(), "Ogłoszenie o naborze")
