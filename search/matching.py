@@ -18,12 +18,15 @@ from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import Case, F, IntegerField, Lookup, Q, Value, When
+from django.db.models import BooleanField, Case, F, IntegerField, Lookup, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
 from modelsearch.index import get_indexed_models
-from modelsearch.query import And, Or, Phrase, PlainText, SearchQuery
+from modelsearch.query import And, Not, Or, Phrase, PlainText, SearchQuery
 from wagtail.models import Page
+
+from foundation.indexing.documents import NAME_KEY_LETTERS, name_keys
 
 #: The columns search and suggestions look in.
 BODY, AUTOCOMPLETE = "body", "autocomplete"
@@ -43,7 +46,14 @@ def _phrase(text):
 
 class PrefixPhrase(SearchQuery):
     """Words side by side, each any word starting with its prefix: a name in any of its forms
-    ("osrod pomoc spoleczn" finds "ośrodkach pomocy społecznej"; `synonyms.py`)."""
+    ("osrod pomoc spoleczn" finds "ośrodkach pomocy społecznej"; `synonyms.py`).
+
+    Matched by index lookups alone: the page holds a word starting with each prefix and, for
+    each two neighbouring prefixes, two words side by side that start with their first three
+    letters (`documents.name_keys`). A phrase of prefixes re-read the word positions of every
+    page holding the prefixes anywhere (~50 ms for "cus" at 20,000 pages); it remains for a
+    name with a word shorter than three letters, which has no name key.
+    """
 
     def __init__(self, prefixes):
         self.prefixes = tuple(prefixes)
@@ -52,13 +62,28 @@ class PrefixPhrase(SearchQuery):
         return f"<PrefixPhrase {' '.join(self.prefixes)!r}>"
 
 
+def _name_lookups(node):
+    """A PrefixPhrase as index lookups alone — its name keys and each prefix — or None when a
+    prefix is too short for a name key (then it is matched as a phrase of prefixes)."""
+    prefixes = [_key(prefix) for prefix in node.prefixes]
+    if len(prefixes) < 2 or min(map(len, prefixes)) < NAME_KEY_LETTERS:
+        return None
+    keys = [PlainText(key) for key in name_keys(prefixes)]
+    return And([*keys, *(PrefixPhrase((prefix,)) for prefix in prefixes)])
+
+
 def _tsquery(node, prefix):
     if isinstance(node, PlainText):
         return f"'{_key(node.query_string)}'" + (":*" if prefix else "")
     if isinstance(node, Phrase):
         return "(" + " <-> ".join(f"'{word}'" for word in _phrase(node.query_string)) + ")"
     if isinstance(node, PrefixPhrase):
+        lookups = _name_lookups(node)
+        if lookups is not None:
+            return _tsquery(lookups, prefix)
         return "(" + " <-> ".join(f"'{_key(prefix)}':*" for prefix in node.prefixes) + ")"
+    if isinstance(node, Not):
+        return f"!{_tsquery(node.subquery, prefix)}"
     if isinstance(node, (And, Or)):
         joiner = " & " if isinstance(node, And) else " | "
         return "(" + joiner.join(_tsquery(child, prefix) for child in node.subqueries) + ")"
@@ -81,7 +106,17 @@ def _fts5(node, prefix):
     if isinstance(node, Phrase):
         return f'"{" ".join(_phrase(node.query_string))}"'
     if isinstance(node, PrefixPhrase):
+        lookups = _name_lookups(node)
+        if lookups is not None:
+            return _fts5(lookups, prefix)
         return "(" + " + ".join(f'"{_key(prefix)}"*' for prefix in node.prefixes) + ")"
+    if isinstance(node, And) and any(isinstance(child, Not) for child in node.subqueries):
+        # FTS5's NOT is binary: "(a AND b) NOT c".
+        kept = all_of([child for child in node.subqueries if not isinstance(child, Not)])
+        dropped = [
+            _fts5(child.subquery, prefix) for child in node.subqueries if isinstance(child, Not)
+        ]
+        return "(" + _fts5(kept, prefix) + "".join(f" NOT {text}" for text in dropped) + ")"
     if isinstance(node, (And, Or)):
         joiner = " AND " if isinstance(node, And) else " OR "
         return "(" + joiner.join(_fts5(child, prefix) for child in node.subqueries) + ")"
@@ -149,10 +184,40 @@ def page_ids(tree, column=BODY, prefix=False):
     return entries(tree, column, prefix).values("page_id")
 
 
-def holds(tree, column=BODY):
+def holds(tree, column=BODY, within=None):
     """A condition on the index rows of `entries()`: the row matches `tree` as well — one
-    lookup in the full-text index, run once as a subquery, never a test of each row's text."""
-    return Q(pk__in=_entries(tree, column, prefix=False).values("pk"))
+    lookup in the full-text index, run once as a subquery, never a test of each row's text.
+
+    `within` (a query tree on `body`, holding every row the condition is asked of) narrows the
+    lookup: the database reads only the rows that match both, not every page holding `tree`.
+    Written as SQL: a ranking asks for a dozen of these, and building each as a queryset cost
+    more than running it.
+    """
+    if within is not None:
+        tree = And([within, tree])
+    quote = connection.ops.quote_name
+    if connection.vendor == "postgresql":
+        table = quote(get_app_config().get_model("IndexEntry")._meta.db_table)
+        condition = f"{quote(column)} @@ to_tsquery('simple', %s)"
+        sql = f'{table}."id" IN (SELECT "id" FROM {table} WHERE {condition})'
+        params = [_tsquery(tree, prefix=False)]
+    else:
+        table = quote(get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table)
+        sql = f'{table}."rowid" IN (SELECT "rowid" FROM {table} WHERE {table} MATCH %s)'
+        params = [f"{{{column}}} : {_fts5(tree, prefix=False)}"]
+    return RawSQL(sql, params, output_field=BooleanField())
+
+
+def without_positions(tree):
+    """`tree` with its phrases as their words anywhere: the same pages or more, found by index
+    lookups alone (a phrase re-reads the word positions of each page), for `holds(within=…)`."""
+    if isinstance(tree, Phrase):
+        return all_of([PlainText(word) for word in _phrase(tree.query_string)])
+    if isinstance(tree, PrefixPhrase) and _name_lookups(tree) is None:
+        return all_of([PrefixPhrase((prefix,)) for prefix in tree.prefixes])
+    if isinstance(tree, (And, Or)):
+        return type(tree)([without_positions(child) for child in tree.subqueries])
+    return tree
 
 
 def _other_types():

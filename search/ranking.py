@@ -20,11 +20,19 @@ page table and the order is the same Python sort on both databases.
 
 from django.db import connection
 from django.db.models import BooleanField, Case, IntegerField, Value, When
-from modelsearch.query import Or, PlainText
+from modelsearch.query import Not, Or, PlainText
 
 from foundation.indexing.documents import FIELD_MARKS, pair_keys
 
-from .matching import AUTOCOMPLETE, BODY, all_of, entries, holds, index_scans
+from .matching import (
+    AUTOCOMPLETE,
+    BODY,
+    all_of,
+    entries,
+    holds,
+    index_scans,
+    without_positions,
+)
 from .scope import newest_first
 
 #: What a query word scores by the best field it stands in; the body is every other field.
@@ -45,11 +53,12 @@ def _marked(keys, field):
     return Or([PlainText(mark + key) for key in ordered])
 
 
-def word_score(keys):
-    """The score of one query word (its alternative keys) on each index row, as an expression."""
+def word_score(keys, within=None):
+    """The score of one query word (its alternative keys) on each index row, as an expression
+    (`within`: see `matching.holds`)."""
     return Case(
         *[
-            When(holds(_marked(keys, field)), then=Value(weight))
+            When(holds(_marked(keys, field), within=within), then=Value(weight))
             for field, weight in FIELD_WEIGHTS.items()
         ],
         default=Value(BODY_WEIGHT),
@@ -57,21 +66,29 @@ def word_score(keys):
     )
 
 
-def _flag(tree, column):
-    return Case(When(holds(tree, column), then=Value(True)), default=Value(False))
+def _flag(tree, column, within=None):
+    return Case(When(holds(tree, column, within), then=Value(True)), default=Value(False))
 
 
 def _signals(tree, words, phrase, literal, year):
     """(page id, each word's score, together, as typed, mentions the year, the year's score)
-    for each page whose index row matches `tree`: one statement."""
-    columns = {f"word_{index}": word_score(keys) for index, keys in enumerate(words)}
+    for each page whose index row matches `tree`: one statement. Each lookup on `body` reads
+    only the pages that match `tree` (its phrases as words anywhere)."""
+    within = without_positions(tree)
+    columns = {f"word_{index}": word_score(keys, within) for index, keys in enumerate(words)}
     columns["together"] = Value(False, output_field=BooleanField())
     if phrase:
         pairs = [PlainText(key) for key in dict.fromkeys(pair_keys(phrase.split()))]
         columns["together"] = _flag(all_of(pairs), AUTOCOMPLETE)
-    columns["as_typed"] = Value(True) if literal is None else _flag(literal, BODY)
-    columns["mentions"] = Value(False) if year is None else _flag(PlainText(str(year)), BODY)
-    columns["year_word"] = Value(0) if year is None else word_score({str(year)})
+    columns["as_typed"] = Value(True)
+    if literal is not None:
+        # Looked up as its complement: the pages found only through a synonym are few, the
+        # pages holding the words as typed often nearly all.
+        only_synonyms = holds(Not(literal), BODY, within)
+        columns["as_typed"] = Case(When(only_synonyms, then=Value(False)), default=Value(True))
+    year_key = PlainText(str(year))
+    columns["mentions"] = Value(False) if year is None else _flag(year_key, BODY, within)
+    columns["year_word"] = Value(0) if year is None else word_score({str(year)}, within)
     rows = entries(tree).annotate(**columns).values_list("page_id", *columns)
     # Run as compiled: Django's per-value converters cost more than the sort for 10,000 rows,
     # and every value is already an integer or a truth value on both databases.
@@ -92,25 +109,27 @@ def ranked_ids(facts, query, words, phrase="", literal=None, year=None, by_date=
     or mentioning it, and a page dated in it scores `YEAR_WEIGHT`, else the field it stands in.
     """
     tree = query if query is not None else PlainText(str(year))
-    order = {}
-    for pk, *scores, together, as_typed, mentions, year_word in _signals(
-        tree, words, phrase, literal, year
-    ):
-        fact = facts.get(pk)
+    count = len(words)
+    ranked = []  # (tier, as typed, score, date shown, id): sorted as is, best first
+    for row in _signals(tree, words, phrase, literal, year):
+        fact = facts.get(row[0])
         if fact is None:
             continue
         content, shown, years = fact
+        scores = row[1 : count + 1]
+        together, as_typed, mentions, year_word = row[count + 1 :]
         score = sum(scores) + (PROXIMITY_BONUS if together else 0)
         if year is not None:
             if year not in years and not mentions:
                 continue
             score += YEAR_WEIGHT if year in years else year_word
-        titled = bool(scores) and min(scores) == TITLE_WEIGHT  # the highest weight
-        order[pk] = (content or titled, bool(as_typed), score, shown, pk)
+        titled = count > 0 and min(scores) == TITLE_WEIGHT  # the highest weight
+        ranked.append((content or titled, bool(as_typed), score, shown, row[0]))
     if query is None:  # a year alone: the pages dated in it, whatever their text says
+        found = {key[-1] for key in ranked}
         for pk, (content, shown, years) in facts.items():
-            if year in years and pk not in order:
-                order[pk] = (content, True, YEAR_WEIGHT, shown, pk)
+            if year in years and pk not in found:
+                ranked.append((content, True, YEAR_WEIGHT, shown, pk))
     if by_date:
-        return newest_first(order, facts)
-    return sorted(order, key=order.get, reverse=True)
+        return newest_first([key[-1] for key in ranked], facts)
+    return [key[-1] for key in sorted(ranked, reverse=True)]

@@ -185,12 +185,10 @@ def page_facts(pages):
     facts = {}
     for pk, content_type, shown, *bounds in rows:
         years = (shown.year,) if shown else ()
-        if any(bounds):
-            spans = {*years}
-            for first, last in zip(bounds[::2], bounds[1::2], strict=True):
-                if first and last:
-                    spans.update(range(first.year, last.year + 1))
-            years = tuple(sorted(spans))
+        for first, last in zip(bounds[::2], bounds[1::2], strict=True):
+            span = range(first.year, last.year + 1) if first and last else ()
+            if any(year not in years for year in span):
+                years = tuple(sorted({*years, *span}))
         ordinal = shown.toordinal() if shown else 0
         facts[pk] = (content_type in content_types, ordinal, years)
     return facts

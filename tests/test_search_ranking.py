@@ -280,3 +280,30 @@ def test_words_side_by_side_are_indexed_as_pairs_the_proximity_bonus_looks_up(si
     )
     assert together.pk in found and apart.pk not in found
     assert ranked_names(SimpleNamespace(pages={}), "smak bistro")[:2] == ["Obiad", "Zupa"]
+
+
+def test_each_key_is_marked_with_the_first_field_it_stands_in():
+    """A title word repeated in the lead is the title's only: the lookups of each field read
+    only the pages that field decides (documents.field_keys)."""
+    from foundation.indexing.documents import field_keys
+
+    fields = {
+        "title": "Wizyta w Rawiczu",
+        "lead": "Wizyta studyjna w spółdzielni",
+        "stops": "Rawicz, spółdzielnia socjalna",
+        "body": "Opis wizyty.",
+        "captions": "Zdjęcie: wizyta",
+    }
+    marked = field_keys(fields)
+    assert "t0wizyta" in marked and "l0wizyta" not in marked and "c0wizyta" not in marked
+    assert "l0studyjna" in marked
+    assert "t0rawicz" in marked and "s0rawicz" not in marked
+    assert "s0socjalna" in marked and "c0zdjecie" in marked
+
+
+def test_words_side_by_side_are_indexed_by_their_first_letters_for_full_names():
+    from foundation.indexing.documents import name_keys
+
+    assert name_keys(["centrach", "uslug", "spolecznych"]) == ["n0cen0usl", "n0usl0spo"]
+    assert name_keys(["osrod", "pomoc"]) == name_keys(["osrodkach", "pomocy"])
+    assert name_keys(["dom", "w", "lesie"]) == []  # "w" is too short to be a name's word

@@ -138,9 +138,18 @@ def test_a_bad_synonym_gets_a_polish_message(editor_client, abbreviations, full_
     assert not Synonym.objects.filter(abbreviations=abbreviations, full_name=full_name).exists()
 
 
-def test_a_name_compiles_to_a_phrase_of_prefixes_on_both_databases():
-    phrase = PrefixPhrase(["osrod", "pomoc", "spoleczn"])
-    assert _tsquery(phrase, prefix=False) == "('osrod':* <-> 'pomoc':* <-> 'spoleczn':*)"
-    assert _fts5(phrase, prefix=False) == '("osrod"* + "pomoc"* + "spoleczn"*)'
+def test_a_name_compiles_to_index_lookups_on_both_databases():
+    """Its words' prefixes and the keys of each two neighbours (`documents.name_keys`); a name
+    with a word too short for those keys is a phrase of prefixes."""
+    name = PrefixPhrase(["osrod", "pomoc", "spoleczn"])
+    assert _tsquery(name, prefix=False) == (
+        "('n0osr0pom' & 'n0pom0spo' & ('osrod':*) & ('pomoc':*) & ('spoleczn':*))"
+    )
+    assert _fts5(name, prefix=False) == (
+        '("n0osr0pom" AND "n0pom0spo" AND ("osrod"*) AND ("pomoc"*) AND ("spoleczn"*))'
+    )
+    short = PrefixPhrase(["ds", "senior"])
+    assert _tsquery(short, prefix=False) == "('ds':* <-> 'senior':*)"
+    assert _fts5(short, prefix=False) == '("ds"* + "senior"*)'
     with pytest.raises(ValueError):
         _tsquery(PrefixPhrase(["a'b"]), prefix=False)

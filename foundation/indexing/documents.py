@@ -14,6 +14,7 @@ import re
 
 from . import polish
 from .fields import memoised, stream_fingerprint
+from .polish.endings import MIN_STEM
 
 # Raw block keys that hold codes, ids or addresses rather than words a reader would search for.
 _SKIPPED_RAW_KEYS = {
@@ -74,11 +75,13 @@ def search_keys(page):
 
 def _search_keys(page):
     text = _page_text(page)
+    words = folded_words(text)
     return " ".join(
         [
             *polish.document_keys(page.title),
             *polish.document_keys(text),
-            *folded_words(text),
+            *words,
+            *dict.fromkeys(name_keys(words)),
             *field_keys(field_texts(page)),
         ]
     )
@@ -100,6 +103,28 @@ def pair_keys(words):
     return [f"{PAIR_MARK}{first}0{second}" for first, second in itertools.pairwise(words)]
 
 
+#: Marker of the keys of two words side by side by their first letters (`name_keys`), and how
+#: many letters: the shortest prefix a full name's word gets (`polish.endings.name_prefixes`).
+NAME_MARK, NAME_KEY_LETTERS = "n0", MIN_STEM
+
+
+def name_keys(words):
+    """A key for each two words side by side by their first three letters ("centrach usług" ->
+    "n0cen0usl"), for words of three letters or more; `words` are folded words, or the prefixes
+    of a full name's words.
+
+    A synonym's full name in any form is matched by these keys and its words' prefixes
+    (`search.matching.PrefixPhrase`): index lookups, where a phrase of prefixes re-read the
+    word positions of every page holding the prefixes anywhere.
+    """
+    size = NAME_KEY_LETTERS
+    return [
+        f"{NAME_MARK}{first[:size]}0{second[:size]}"
+        for first, second in itertools.pairwise(words)
+        if len(first) >= size and len(second) >= size
+    ]
+
+
 def proximity_keys(page):
     """The pair keys of a page's text, indexed in the `autocomplete` column: kept out of `body`,
     whose size every phrase and every full name a synonym adds is re-read by."""
@@ -112,13 +137,17 @@ FIELD_MARKS = {"title": "t0", "lead": "l0", "stops": "s0", "captions": "c0"}
 
 
 def field_keys(fields):
-    """The keys of the title, the lead and the stops' headings, towns and kinds, each behind
-    its field's marker, and the keys found only in captions behind theirs: what the ranking
-    (`ranking.py`) weighs a word by. A key in none of them is the body's."""
+    """Each key of the title, the lead and the stops' headings, towns and kinds behind the
+    marker of the first of those fields it stands in, and the keys found only in captions
+    behind theirs: what the ranking (`ranking.py`) weighs a word by. A key in none of them is
+    the body's. One marker per key keeps the ranking's lookups to the pages each field decides
+    (a title word repeated in the lead is looked up once)."""
     keys = {name: set(polish.document_keys(fields[name])) for name in FIELD_MARKS}
-    keys["captions"] -= set().union(
-        *(keys[name] for name in ("title", "lead", "stops")), polish.document_keys(fields["body"])
-    )
+    seen = set()
+    for name in ("title", "lead", "stops"):
+        keys[name] -= seen
+        seen |= keys[name]
+    keys["captions"] -= seen.union(polish.document_keys(fields["body"]))
     return [FIELD_MARKS[name] + key for name in FIELD_MARKS for key in sorted(keys[name])]
 
 
