@@ -21,6 +21,7 @@ from modelsearch.backends.database import SearchBackend as database_backend
 from modelsearch.query import And, Phrase, PlainText
 from wagtail.models import Page
 
+from .matching import index_scans, page_ids
 from .query import parse_query
 from .results import found_ids
 from .scope import page_facts
@@ -109,10 +110,17 @@ class PageRanking:
         if parsed.is_empty:
             return EmptySearchResults()
 
+        # What ranking reads of the pages (a visit's dates, content or not) is read from plain
+        # pages, for the matching ones only; the results are loaded from `queryset` itself.
+        pages = Page.objects.filter(pk__in=queryset.values("pk"))
+
+        def facts(tree):
+            if tree is None:
+                return page_facts(pages)
+            with index_scans():
+                return page_facts(pages.filter(pk__in=page_ids(tree)))
+
         def find():
-            # What ranking reads of the pages (a visit's dates, content or not) is read from
-            # plain pages; the results are loaded from `queryset` itself.
-            facts = page_facts(Page.objects.filter(pk__in=queryset.values("pk")))
             found = found_ids(parsed, facts, load_synonyms(), partial=partial)
             if order_by_relevance:
                 return found

@@ -8,9 +8,10 @@ a page, the title's included, is indexed in `body` (`documents.search_keys`), an
 title words in `autocomplete` (`documents.suggestion_keys`), so a search needs one column:
 PostgreSQL's GIN index on the tsvector, SQLite's FTS5 table — the same pages on both.
 
-The query tree is the one `query.build_search_query` builds (PlainText, Or, And, Phrase); every
-key and phrase word in it is `[a-z0-9]+`, so the compiled expressions carry no reader's syntax,
-and they are passed as parameters, never spliced into SQL.
+The query tree is the one `query.build_search_query` builds (PlainText, Or, And, Phrase,
+PrefixPhrase; the ranking adds Not); every key, prefix and phrase word in it is `[a-z0-9]+`, so
+the compiled expressions carry no reader's syntax, and they are passed as parameters, never
+spliced into SQL.
 """
 
 import re
@@ -18,8 +19,7 @@ from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, F, IntegerField, Lookup, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Case, Expression, F, IntegerField, Lookup, Value, When
 from django.db.models.functions import Cast
 from modelsearch.conf import get_app_config
 from modelsearch.index import get_indexed_models
@@ -48,11 +48,10 @@ class PrefixPhrase(SearchQuery):
     """Words side by side, each any word starting with its prefix: a name in any of its forms
     ("osrod pomoc spoleczn" finds "ośrodkach pomocy społecznej"; `synonyms.py`).
 
-    Matched by index lookups alone: the page holds a word starting with each prefix and, for
-    each two neighbouring prefixes, two words side by side that start with their first three
-    letters (`documents.name_keys`). A phrase of prefixes re-read the word positions of every
-    page holding the prefixes anywhere (~50 ms for "cus" at 20,000 pages); it remains for a
-    name with a word shorter than three letters, which has no name key.
+    A phrase reads the word positions of each page it is tested on. The name keys of its
+    prefixes (`documents.name_keys`: each two neighbouring words by their first three letters)
+    narrow that to the pages holding each two neighbouring words of the name side by side,
+    instead of every page holding the prefixes anywhere (~120 ms for "cus" at 20,000 pages).
     """
 
     def __init__(self, prefixes):
@@ -62,14 +61,12 @@ class PrefixPhrase(SearchQuery):
         return f"<PrefixPhrase {' '.join(self.prefixes)!r}>"
 
 
-def _name_lookups(node):
-    """A PrefixPhrase as index lookups alone — its name keys and each prefix — or None when a
-    prefix is too short for a name key (then it is matched as a phrase of prefixes)."""
+def _name_keys(node):
+    """The name keys of a PrefixPhrase, or none when a prefix is too short for one."""
     prefixes = [_key(prefix) for prefix in node.prefixes]
     if len(prefixes) < 2 or min(map(len, prefixes)) < NAME_KEY_LETTERS:
-        return None
-    keys = [PlainText(key) for key in name_keys(prefixes)]
-    return And([*keys, *(PrefixPhrase((prefix,)) for prefix in prefixes)])
+        return []
+    return name_keys(prefixes)
 
 
 def _tsquery(node, prefix):
@@ -78,10 +75,9 @@ def _tsquery(node, prefix):
     if isinstance(node, Phrase):
         return "(" + " <-> ".join(f"'{word}'" for word in _phrase(node.query_string)) + ")"
     if isinstance(node, PrefixPhrase):
-        lookups = _name_lookups(node)
-        if lookups is not None:
-            return _tsquery(lookups, prefix)
-        return "(" + " <-> ".join(f"'{_key(prefix)}':*" for prefix in node.prefixes) + ")"
+        phrase = "(" + " <-> ".join(f"'{_key(prefix)}':*" for prefix in node.prefixes) + ")"
+        keys = _name_keys(node)
+        return "(" + " & ".join([*(f"'{key}'" for key in keys), phrase]) + ")" if keys else phrase
     if isinstance(node, Not):
         return f"!{_tsquery(node.subquery, prefix)}"
     if isinstance(node, (And, Or)):
@@ -106,10 +102,9 @@ def _fts5(node, prefix):
     if isinstance(node, Phrase):
         return f'"{" ".join(_phrase(node.query_string))}"'
     if isinstance(node, PrefixPhrase):
-        lookups = _name_lookups(node)
-        if lookups is not None:
-            return _fts5(lookups, prefix)
-        return "(" + " + ".join(f'"{_key(prefix)}"*' for prefix in node.prefixes) + ")"
+        phrase = "(" + " + ".join(f'"{_key(prefix)}"*' for prefix in node.prefixes) + ")"
+        keys = _name_keys(node)
+        return "(" + " AND ".join([*(f'"{key}"' for key in keys), phrase]) + ")" if keys else phrase
     if isinstance(node, And) and any(isinstance(child, Not) for child in node.subqueries):
         # FTS5's NOT is binary: "(a AND b) NOT c".
         kept = all_of([child for child in node.subqueries if not isinstance(child, Not)])
@@ -184,28 +179,38 @@ def page_ids(tree, column=BODY, prefix=False):
     return entries(tree, column, prefix).values("page_id")
 
 
+class _Holds(Expression):
+    """`<this index row> IN (<the index rows matching tree>)`, the row named by the query's own
+    alias for its table (as `_Fts5Match` does). Written as SQL: a ranking asks for a dozen of
+    these, and building each as a queryset cost more than running it."""
+
+    output_field = BooleanField()
+
+    def __init__(self, tree, column):
+        super().__init__()
+        self.tree, self.column = tree, column
+
+    def as_sql(self, compiler, connection):
+        quote = connection.ops.quote_name
+        row = compiler.quote_name_unless_alias(compiler.query.get_initial_alias())
+        if connection.vendor == "postgresql":
+            table = quote(get_app_config().get_model("IndexEntry")._meta.db_table)
+            match = f"{quote(self.column)} @@ to_tsquery('simple', %s)"
+            sql = f'{row}."id" IN (SELECT "id" FROM {table} WHERE {match})'
+            return sql, [_tsquery(self.tree, prefix=False)]
+        table = quote(get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table)
+        sql = f'{row}."rowid" IN (SELECT "rowid" FROM {table} WHERE {table} MATCH %s)'
+        return sql, [f"{{{self.column}}} : {_fts5(self.tree, prefix=False)}"]
+
+
 def holds(tree, column=BODY, within=None):
     """A condition on the index rows of `entries()`: the row matches `tree` as well — one
     lookup in the full-text index, run once as a subquery, never a test of each row's text.
 
     `within` (a query tree on `body`, holding every row the condition is asked of) narrows the
     lookup: the database reads only the rows that match both, not every page holding `tree`.
-    Written as SQL: a ranking asks for a dozen of these, and building each as a queryset cost
-    more than running it.
     """
-    if within is not None:
-        tree = And([within, tree])
-    quote = connection.ops.quote_name
-    if connection.vendor == "postgresql":
-        table = quote(get_app_config().get_model("IndexEntry")._meta.db_table)
-        condition = f"{quote(column)} @@ to_tsquery('simple', %s)"
-        sql = f'{table}."id" IN (SELECT "id" FROM {table} WHERE {condition})'
-        params = [_tsquery(tree, prefix=False)]
-    else:
-        table = quote(get_app_config().get_model("SQLiteFTSIndexEntry")._meta.db_table)
-        sql = f'{table}."rowid" IN (SELECT "rowid" FROM {table} WHERE {table} MATCH %s)'
-        params = [f"{{{column}}} : {_fts5(tree, prefix=False)}"]
-    return RawSQL(sql, params, output_field=BooleanField())
+    return _Holds(tree if within is None else And([within, tree]), column)
 
 
 def without_positions(tree):
@@ -213,8 +218,9 @@ def without_positions(tree):
     lookups alone (a phrase re-reads the word positions of each page), for `holds(within=…)`."""
     if isinstance(tree, Phrase):
         return all_of([PlainText(word) for word in _phrase(tree.query_string)])
-    if isinstance(tree, PrefixPhrase) and _name_lookups(tree) is None:
-        return all_of([PrefixPhrase((prefix,)) for prefix in tree.prefixes])
+    if isinstance(tree, PrefixPhrase):
+        keys = [PlainText(key) for key in _name_keys(tree)]
+        return all_of([*keys, *(PrefixPhrase((prefix,)) for prefix in tree.prefixes)])
     if isinstance(tree, (And, Or)):
         return type(tree)([without_positions(child) for child in tree.subqueries])
     return tree

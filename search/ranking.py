@@ -86,9 +86,11 @@ def _signals(tree, words, phrase, literal, year):
         # pages holding the words as typed often nearly all.
         only_synonyms = holds(Not(literal), BODY, within)
         columns["as_typed"] = Case(When(only_synonyms, then=Value(False)), default=Value(True))
-    year_key = PlainText(str(year))
-    columns["mentions"] = Value(False) if year is None else _flag(year_key, BODY, within)
-    columns["year_word"] = Value(0) if year is None else word_score({str(year)}, within)
+    columns["mentions"] = Value(False)
+    columns["year_word"] = Value(0)
+    if year is not None:
+        columns["mentions"] = _flag(PlainText(str(year)), BODY, within)
+        columns["year_word"] = word_score({str(year)}, within)
     rows = entries(tree).annotate(**columns).values_list("page_id", *columns)
     # Run as compiled: Django's per-value converters cost more than the sort for 10,000 rows,
     # and every value is already an integer or a truth value on both databases.
@@ -99,20 +101,25 @@ def _signals(tree, words, phrase, literal, year):
 
 
 def ranked_ids(facts, query, words, phrase="", literal=None, year=None, by_date=False):
-    """The ids of the pages of `facts` (`scope.page_facts`) that match, best first (or newest
-    first, `by_date`).
+    """The ids of the pages that may be found and match, best first (or newest first,
+    `by_date`).
 
-    `query` is the query tree of the words (None: a year alone), `words` the scored words (each
-    a set of alternative keys), `phrase` the folded free words to reward standing together
-    (empty: no bonus), `literal` the tree of the words as typed when synonyms found more (those
-    pages come first within their tier), `year` a year typed: it matches the pages dated in it
-    or mentioning it, and a page dated in it scores `YEAR_WEIGHT`, else the field it stands in.
+    `facts(tree)` gives the `scope.page_facts` of the pages that may be found among those
+    matching `tree` (None: all of them; more is harmless): the site's are kept, the admin's are
+    read for the matches only. `query` is the query tree of the words (None: a year alone),
+    `words` the scored words (each a set of alternative keys), `phrase` the folded free words to
+    reward standing together (empty: no bonus), `literal` the tree of the words as typed when
+    synonyms found more (those pages come first within their tier), `year` a year typed: it
+    matches the pages dated in it or mentioning it, and a page dated in it scores
+    `YEAR_WEIGHT`, else the field it stands in.
     """
     tree = query if query is not None else PlainText(str(year))
+    known = facts(None if query is None else without_positions(query))
     count = len(words)
     ranked = []  # (tier, as typed, score, date shown, id): sorted as is, best first
+    # Each row as `_signals` fills its columns: the id, a score per word, then four flags.
     for row in _signals(tree, words, phrase, literal, year):
-        fact = facts.get(row[0])
+        fact = known.get(row[0])
         if fact is None:
             continue
         content, shown, years = fact
@@ -127,9 +134,9 @@ def ranked_ids(facts, query, words, phrase="", literal=None, year=None, by_date=
         ranked.append((content or titled, bool(as_typed), score, shown, row[0]))
     if query is None:  # a year alone: the pages dated in it, whatever their text says
         found = {key[-1] for key in ranked}
-        for pk, (content, shown, years) in facts.items():
+        for pk, (content, shown, years) in known.items():
             if year in years and pk not in found:
                 ranked.append((content, True, YEAR_WEIGHT, shown, pk))
     if by_date:
-        return newest_first([key[-1] for key in ranked], facts)
+        return newest_first([key[-1] for key in ranked], known)
     return [key[-1] for key in sorted(ranked, reverse=True)]

@@ -45,8 +45,9 @@ def matching_pages(request, parsed, filters):
     def find():
         facts = kept_facts(request, filters)
         if query is None:
-            return newest_first(facts, facts)
-        return found_ids(parsed, facts, synonyms, by_date=filters.sort != "relevance")
+            return newest_first(facts.keys(), facts)
+        by_date = filters.sort != "relevance"
+        return found_ids(parsed, lambda tree: facts, synonyms, by_date=by_date)
 
     kept = shared_ids(request, query, filters, find)
     return SearchResults(kept["ids"], kept["total"], find)
@@ -65,8 +66,8 @@ def kept_facts(request, filters):
 
 
 def found_ids(parsed, facts, synonyms, by_date=False, partial=False):
-    """The ids of the pages of `facts` (`scope.page_facts`) that match `parsed`: best first
-    (`ranking.py`), or newest first (`by_date`).
+    """The ids of the pages that may be found and match `parsed`: best first (`ranking.py`), or
+    newest first (`by_date`); `facts` gives their `scope.page_facts` (`ranking.ranked_ids`).
 
     The one way pages are found: the search page, and `Page.objects.search()` and the admin's
     searches through the search backend (`backend.py`). A four-digit year is matched by the

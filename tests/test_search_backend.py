@@ -8,6 +8,7 @@ from importlib.metadata import version
 import pytest
 from django.db import connection
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from modelsearch.conf import get_app_config
 from modelsearch.query import And, Not, Phrase, PlainText
 from wagtail.images import get_image_model
@@ -78,6 +79,20 @@ def test_autocomplete_matches_the_last_word_as_the_start_of_a_word(site_tree):
     assert ids(Page.objects.autocomplete("lesznie jadlodziel")) == [article.pk]
     assert ids(Page.objects.search("jadłodz")) == []  # a whole word is asked
     assert ids(Page.objects.autocomplete("jadłodz kawiarnia")) == []
+
+
+def test_a_page_search_reads_the_facts_of_its_matching_pages_only(site_tree):
+    """What ranking reads of the pages (dates, tier) is read for the matches, not for every
+    page of the queryset on each keystroke."""
+    index = make_news_index(site_tree.home)
+    article = make_news_page(index, "Jadłodzielnia otwarta w Lesznie")
+    make_news_page(index, "Kawiarnia społeczna")
+    with CaptureQueriesContext(connection) as queries:
+        assert ids(Page.objects.autocomplete("jadłodz")) == [article.pk]
+    facts = [
+        query["sql"] for query in queries.captured_queries if "news_listedpage" in query["sql"]
+    ]
+    assert facts and all("indexentry" in sql for sql in facts)
 
 
 def test_admin_page_search_finds_drafts_in_any_form(site_tree, client):

@@ -25,7 +25,7 @@ def titles(query):
 @pytest.fixture
 def welfare(site_tree):
     """Articles naming a welfare centre by its acronym, by its full name in other cases, and
-    one with the same words apart."""
+    two with the same words apart (one with each two neighbours side by side, not all three)."""
     index = make_news_index(site_tree.home)
 
     def article(title, text):
@@ -36,6 +36,7 @@ def welfare(site_tree):
     article("Rada gminy", "Ośrodek kultury zbiera datki, a rada mówi o pomocy społecznej.")
     article("Dzień otwarty", "W powiatowym centrum pomocy rodzinie w Lesznie i w GOPS.")
     article("Centrum usług", "Gmina otworzyła CUS.")
+    article("Dwie pomoce", "W ośrodku pomocy dla bezdomnych mówiono o pomocy społecznej.")
     return index
 
 
@@ -54,6 +55,7 @@ def test_an_acronym_finds_the_full_name_in_any_form_below_the_acronym_itself(wel
     # GOPS ("Dzień otwarty") is another acronym of the name, not the name: not found
     assert found == ["Nowa siedziba MOPS", "Szkolenie w Ośrodku Pomocy Społecznej"]
     assert "Rada gminy" not in titles("MGOPS")  # the words of the name, but not side by side
+    assert "Dwie pomoce" not in titles("MOPR")  # "ośrodku pomocy" and "pomocy społecznej" apart
 
 
 def test_the_full_name_in_any_form_finds_the_acronyms(welfare):
@@ -138,15 +140,15 @@ def test_a_bad_synonym_gets_a_polish_message(editor_client, abbreviations, full_
     assert not Synonym.objects.filter(abbreviations=abbreviations, full_name=full_name).exists()
 
 
-def test_a_name_compiles_to_index_lookups_on_both_databases():
-    """Its words' prefixes and the keys of each two neighbours (`documents.name_keys`); a name
-    with a word too short for those keys is a phrase of prefixes."""
+def test_a_name_compiles_to_a_phrase_of_prefixes_narrowed_by_its_name_keys():
+    """The keys of each two neighbours (`documents.name_keys`) on both databases; a name with a
+    word too short for those keys is the phrase alone."""
     name = PrefixPhrase(["osrod", "pomoc", "spoleczn"])
     assert _tsquery(name, prefix=False) == (
-        "('n0osr0pom' & 'n0pom0spo' & ('osrod':*) & ('pomoc':*) & ('spoleczn':*))"
+        "('n0osr0pom' & 'n0pom0spo' & ('osrod':* <-> 'pomoc':* <-> 'spoleczn':*))"
     )
     assert _fts5(name, prefix=False) == (
-        '("n0osr0pom" AND "n0pom0spo" AND ("osrod"*) AND ("pomoc"*) AND ("spoleczn"*))'
+        '("n0osr0pom" AND "n0pom0spo" AND ("osrod"* + "pomoc"* + "spoleczn"*))'
     )
     short = PrefixPhrase(["ds", "senior"])
     assert _tsquery(short, prefix=False) == "('ds':* <-> 'senior':*)"
