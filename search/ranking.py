@@ -19,7 +19,7 @@ page table and the order is the same Python sort on both databases.
 """
 
 from django.db import connection
-from django.db.models import BooleanField, Case, IntegerField, Value, When
+from django.db.models import Case, IntegerField, Value, When
 from modelsearch.query import Not, Or, PlainText
 
 from foundation.indexing.documents import FIELD_MARKS, pair_keys
@@ -76,7 +76,7 @@ def _signals(tree, words, phrase, literal, year):
     only the pages that match `tree` (its phrases as words anywhere)."""
     within = without_positions(tree)
     columns = {f"word_{index}": word_score(keys, within) for index, keys in enumerate(words)}
-    columns["together"] = Value(False, output_field=BooleanField())
+    columns["together"] = Value(False)
     if phrase:
         pairs = [PlainText(key) for key in dict.fromkeys(pair_keys(phrase.split()))]
         columns["together"] = _flag(all_of(pairs), AUTOCOMPLETE)
