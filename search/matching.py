@@ -214,13 +214,16 @@ def holds(tree, column=BODY, within=None):
 
 
 def without_positions(tree):
-    """`tree` with its phrases as their words anywhere: the same pages or more, found by index
-    lookups alone (a phrase re-reads the word positions of each page), for `holds(within=…)`."""
+    """`tree` with its phrases as their words anywhere and its full names as their name keys:
+    the same pages or more, found by index lookups alone (a phrase re-reads the word positions
+    of each page), for `holds(within=…)`."""
     if isinstance(tree, Phrase):
         return all_of([PlainText(word) for word in _phrase(tree.query_string)])
     if isinstance(tree, PrefixPhrase):
+        # Every page holding the name holds its keys; its prefixes anywhere would add only
+        # lookups of whole ranges of the index's words.
         keys = [PlainText(key) for key in _name_keys(tree)]
-        return all_of([*keys, *(PrefixPhrase((prefix,)) for prefix in tree.prefixes)])
+        return all_of(keys or [PrefixPhrase((prefix,)) for prefix in tree.prefixes])
     if isinstance(tree, (And, Or)):
         return type(tree)([without_positions(child) for child in tree.subqueries])
     return tree

@@ -6,8 +6,9 @@ import re
 
 import pytest
 from django.test import RequestFactory
+from modelsearch.query import Or, PlainText
 
-from search.matching import PrefixPhrase, _fts5, _tsquery
+from search.matching import PrefixPhrase, _fts5, _tsquery, without_positions
 from search.models import Synonym
 from search.query import parse_query
 from search.results import matching_pages
@@ -155,3 +156,14 @@ def test_a_name_compiles_to_a_phrase_of_prefixes_narrowed_by_its_name_keys():
     assert _fts5(short, prefix=False) == '("ds"* + "senior"*)'
     with pytest.raises(ValueError):
         _tsquery(PrefixPhrase(["a'b"]), prefix=False)
+
+
+def test_a_names_lookups_read_its_keys_not_its_prefixes():
+    """What narrows the ranking's lookups (`matching.without_positions`): a name as its keys,
+    which every page holding the name holds; a name too short for keys as its prefixes."""
+    name = PrefixPhrase(["osrod", "pomoc", "spoleczn"])
+    assert _tsquery(without_positions(Or([PlainText("mops"), name])), prefix=False) == (
+        "('mops' | ('n0osr0pom' & 'n0pom0spo'))"
+    )
+    short = without_positions(PrefixPhrase(["ds", "senior"]))
+    assert _tsquery(short, prefix=False) == "(('ds':*) & ('senior':*))"
