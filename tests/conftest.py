@@ -70,6 +70,43 @@ def pytest_configure(config):
     )
 
 
+TEST_DATABASE_READY = []
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup):
+    """The test databases, created once; remembered so that `vacuumed_database` knows."""
+    TEST_DATABASE_READY.append(True)
+    yield
+
+
+@pytest.fixture(scope="module", autouse=True)
+def vacuumed_database():
+    """VACUUM the PostgreSQL test database after each module, outside any test's transaction.
+
+    Every test's rolled-back rows stay in the tables as dead tuples until a VACUUM, and CI's
+    PostgreSQL runs without autovacuum: the search index, pages and revisions grew through the
+    run, and every later write (the index's title norms read the whole table) slowed down.
+    """
+    yield
+    from django.db import connection
+
+    if not TEST_DATABASE_READY or connection.vendor != "postgresql":
+        return
+    import psycopg
+
+    db = connection.settings_dict
+    conninfo = psycopg.conninfo.make_conninfo(
+        host=db["HOST"] or "127.0.0.1",
+        port=db["PORT"] or 5432,
+        user=db["USER"],
+        password=db["PASSWORD"] or None,
+        dbname=db["NAME"],
+    )
+    with psycopg.connect(conninfo, autocommit=True) as vacuum:
+        vacuum.execute("VACUUM")
+
+
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache: fragments of one test never show in another.
