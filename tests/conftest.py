@@ -1,5 +1,6 @@
 """Shared fixtures: a small site tree built in code, and the browser set-up."""
 
+import copy
 import os
 import shutil
 
@@ -60,6 +61,69 @@ def assert_no_axe_violations(page):
         f"{v['id']}: {v['help']} — {[n['target'] for n in v['nodes']][:5]}" for v in violations
     )
     assert not violations, f"axe found {len(violations)} violation(s) on {page.url}:\n{details}"
+
+
+MODULE_CONTENT_PREFIX = "module_"
+
+
+def content_per_module(build):
+    """A module-scoped fixture (name it `module_…`) of what `build()` puts in the database.
+
+    Pages cost a tenth of a second each to build and publish; a module whose tests all read the
+    same site builds it once. It is built in a transaction rolled back after the module's last
+    test, and each test's own transaction is a savepoint inside it, so what a test changes is
+    undone for the next one. Hand it to tests through `copy_for_test`, never directly. The tests
+    of a module that do not ask for it run before those that do (`pytest_collection_modifyitems`
+    below), so none of them sees it.
+    """
+
+    def fixture(django_db_setup, django_db_blocker):
+        from django.db import transaction
+
+        with django_db_blocker.unblock():
+            outer = transaction.atomic()
+            outer._from_testcase = True  # a durable block inside acts as in any test
+            outer.__enter__()
+            try:
+                content = build()
+            except BaseException:
+                transaction.set_rollback(True)
+                outer.__exit__(None, None, None)
+                raise
+        yield content
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+    fixture.__doc__ = build.__doc__
+    return pytest.fixture(scope="module")(fixture)
+
+
+def copy_for_test(content):
+    """A test's own copy of a module's content: objects it changes in memory are its own."""
+    return copy.deepcopy(content)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Within each run of one module's tests, those using content built for the module go last.
+
+    The content stays in the database from its first user to the module's end: a test that did
+    not ask for it must not find it there. The order is otherwise kept (pytest-django's included).
+    """
+
+    def uses_module_content(item):
+        return any(
+            name.startswith(MODULE_CONTENT_PREFIX) for name in getattr(item, "fixturenames", ())
+        )
+
+    ordered, run = [], []
+    for item in items:
+        if run and item.module is not run[0].module:
+            ordered += sorted(run, key=uses_module_content)
+            run = []
+        run.append(item)
+    items[:] = ordered + sorted(run, key=uses_module_content)
 
 
 def pytest_configure(config):

@@ -14,6 +14,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.conftest import content_per_module, copy_for_test
 from tests.factories import build_public_site
 
 pytestmark = pytest.mark.django_db
@@ -112,9 +113,12 @@ PATH_TEMPLATES = [
 ]
 
 
+module_public_site = content_per_module(build_public_site)
+
+
 @pytest.fixture
-def site(db):
-    return build_public_site()
+def site(db, module_public_site):
+    return copy_for_test(module_public_site)
 
 
 @pytest.fixture

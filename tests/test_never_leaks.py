@@ -19,6 +19,7 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
+from tests.conftest import content_per_module, copy_for_test
 from tests.factories import (
     build_public_site,
     make_news_index,
@@ -117,8 +118,9 @@ def make_hidden_visit(index, state, section_index):
     return hide(page, state)
 
 
-@pytest.fixture
-def hidden_site(db):
+def build_hidden_site():
+    """The public site, plus a news page and a visit in every hidden state and a public upcoming
+    visit."""
     site = build_public_site()
     news_section = make_news_index(site.home, title="Strefa ZQXsection", slug="strefa-zqx")
     restrict_page(news_section)
@@ -136,6 +138,14 @@ def hidden_site(db):
         stops=[visit_stop("Centrum Usług Społecznych", "Kalisz", "wielkopolskie", ["cus"])],
     )
     return site
+
+
+module_hidden_site = content_per_module(build_hidden_site)
+
+
+@pytest.fixture
+def hidden_site(db, module_hidden_site):
+    return copy_for_test(module_hidden_site)
 
 
 def public_urls(site):

@@ -8,16 +8,27 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.factories import gallery_block, make_image, make_news_index, make_news_page, paragraph
+from tests.conftest import content_per_module, copy_for_test
+from tests.factories import (
+    build_site_tree,
+    gallery_block,
+    make_image,
+    make_news_index,
+    make_news_page,
+    paragraph,
+)
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+module_news_index = content_per_module(lambda: make_news_index(build_site_tree().home))
+
+
 @pytest.fixture
-def news_index(site_tree):
-    return make_news_index(site_tree.home)
+def news_index(db, module_news_index):
+    return copy_for_test(module_news_index)
 
 
 def card_titles(html):

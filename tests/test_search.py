@@ -14,6 +14,8 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from search.query import build_search_query, clean_query, parse_query
 from search.results import matching_pages
 from search.scope import read_filters
+from tests.conftest import content_per_module, copy_for_test
+from tests.factories import build_site_tree
 from tests.search_corpus import build_corpus
 
 pytestmark = pytest.mark.django_db
@@ -84,9 +86,12 @@ TABLE = [
 ]
 
 
+module_corpus = content_per_module(lambda: build_corpus(build_site_tree()))
+
+
 @pytest.fixture
-def corpus(site_tree):
-    return build_corpus(site_tree)
+def corpus(db, module_corpus):
+    return copy_for_test(module_corpus)
 
 
 def search_titles(query, **params):

@@ -19,16 +19,26 @@ from search.matching import page_ids
 from search.query import parse_query
 from search.results import matching_pages
 from search.scope import read_filters, searchable_pages
-from tests.factories import make_image, make_news_index, make_news_page, make_user
+from tests.conftest import content_per_module, copy_for_test
+from tests.factories import (
+    build_site_tree,
+    make_image,
+    make_news_index,
+    make_news_page,
+    make_user,
+)
 from tests.search_ranking_corpus import build_ranking_corpus
 from tests.test_search_ranking import JUDGED
 
 pytestmark = pytest.mark.django_db
 
 
+module_corpus = content_per_module(lambda: build_ranking_corpus(build_site_tree()))
+
+
 @pytest.fixture
-def corpus(site_tree):
-    return build_ranking_corpus(site_tree)
+def corpus(db, module_corpus):
+    return copy_for_test(module_corpus)
 
 
 def public_ids(query):

@@ -20,22 +20,30 @@ from search.matching import _fts5, _tsquery
 from search.query import parse_query
 from search.results import matching_pages
 from search.scope import read_filters
-from tests.factories import make_news_index, make_news_page, paragraph
+from tests.conftest import content_per_module, copy_for_test
+from tests.factories import build_site_tree, make_news_index, make_news_page, paragraph
 from visits.models import VisitPage
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def announcements(site_tree):
+def build_announcements():
     """Twelve articles that all match "ogłoszenie", the first three in their title."""
-    index = make_news_index(site_tree.home)
+    index = make_news_index(build_site_tree().home)
     pages = []
     for number in range(12):
         title = f"Ogłoszenie {number}" if number < 3 else f"Komunikat {number}"
         body = [paragraph(f"Treść: ogłoszenia i ogłoszenie numer {number}.")]
         pages.append(make_news_page(index, title, body=body))
     return pages
+
+
+module_announcements = content_per_module(build_announcements)
+
+
+@pytest.fixture
+def announcements(db, module_announcements):
+    return copy_for_test(module_announcements)
 
 
 def results(query, **params):

@@ -14,6 +14,8 @@ from django.test import RequestFactory
 from search.query import parse_query
 from search.results import matching_pages
 from search.scope import read_filters
+from tests.conftest import content_per_module, copy_for_test
+from tests.factories import build_site_tree
 from tests.search_ranking_corpus import build_demo_corpus, build_ranking_corpus
 
 pytestmark = pytest.mark.django_db
@@ -193,9 +195,12 @@ JUDGED_DEMO = [
 ]
 
 
+module_corpus = content_per_module(lambda: build_ranking_corpus(build_site_tree()))
+
+
 @pytest.fixture
-def corpus(site_tree):
-    return build_ranking_corpus(site_tree)
+def corpus(db, module_corpus):
+    return copy_for_test(module_corpus)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import pytest
 from django.test import override_settings
 
 from foundation.security import client_ip
+from tests.conftest import content_per_module, copy_for_test
 from tests.factories import build_public_site
 
 pytestmark = pytest.mark.django_db
@@ -40,9 +41,12 @@ PUBLIC_PAGES = {
 }
 
 
+module_public_site = content_per_module(build_public_site)
+
+
 @pytest.fixture
-def site(db):
-    return build_public_site()
+def site(db, module_public_site):
+    return copy_for_test(module_public_site)
 
 
 def csp_directives(header):

@@ -3,6 +3,7 @@ filter choices with counts, Polish filter slugs, and what crawlers are told to i
 
 import datetime
 import re
+from types import SimpleNamespace
 from xml.etree import ElementTree
 
 import feedparser
@@ -10,7 +11,14 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
-from tests.factories import make_visit, make_visit_index, restrict_page, visit_stop
+from tests.conftest import content_per_module, copy_for_test
+from tests.factories import (
+    build_site_tree,
+    make_visit,
+    make_visit_index,
+    restrict_page,
+    visit_stop,
+)
 from tests.test_visits_archive import titles
 
 pytestmark = pytest.mark.django_db
@@ -18,9 +26,18 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
+def build_archive_site():
+    """The site tree (`build_site_tree`) with the archive of `build_archive` as `archive`."""
+    tree = build_site_tree()
+    return SimpleNamespace(**vars(tree), archive=build_archive(tree.home))
+
+
+module_archive = content_per_module(build_archive_site)
+
+
 @pytest.fixture
-def archive(site_tree):
-    return build_archive(site_tree.home)
+def archive(db, module_archive):
+    return copy_for_test(module_archive).archive
 
 
 def build_archive(home):

@@ -10,16 +10,25 @@ import pytest
 import rdflib
 from rdflib import namespace
 
+from tests.conftest import content_per_module, copy_for_test
 from tests.factories import make_visit, visit_stop
 from tests.test_visits_archive import titles
-from tests.test_visits_follow import SELECTIONS, build_archive
+from tests.test_visits_follow import SELECTIONS, build_archive_site
 
 pytestmark = pytest.mark.django_db
 
 
+module_archive = content_per_module(build_archive_site)
+
+
 @pytest.fixture
-def archive(site_tree):
-    return build_archive(site_tree.home)
+def archive_site(db, module_archive):
+    return copy_for_test(module_archive)
+
+
+@pytest.fixture
+def archive(archive_site):
+    return archive_site.archive
 
 
 def read_csv(client, query=""):
@@ -152,10 +161,8 @@ def test_dcat_description_parses_and_names_its_distributions(client, archive):
     assert graph.value(dataset, namespace.DCTERMS.modified).toPython() == latest
 
 
-def test_dcat_modified_follows_the_latest_publish_and_the_licence_setting(
-    client, archive, site_tree
-):
-    settings = site_tree.settings
+def test_dcat_modified_follows_the_latest_publish_and_the_licence_setting(client, archive_site):
+    archive, settings = archive_site.archive, archive_site.settings
     settings.open_data_licence = "https://creativecommons.org/publicdomain/zero/1.0/"
     settings.save()
     newest = make_visit(archive, "Najnowsza")
