@@ -1,7 +1,8 @@
 """The demo as `make run` serves it: migrate, load_demo, runserver with the dev settings.
 
-One server for the module (load_demo makes the demo's renditions, which takes a while), on
-its own port with a temporary SQLite database and media folder.
+One server for the run (load_demo makes the demo's renditions, which takes a while), on its
+own port with a temporary SQLite database and media folder. Not one per module: pytest runs the
+browser tests together, and the one test here without a browser elsewhere.
 """
 
 import os
@@ -32,7 +33,7 @@ def fetch(url):
         return error.code, error.read().decode("utf-8", "replace")
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def served(tmp_path_factory):
     folder = tmp_path_factory.mktemp("make-run")
     port = free_port()
