@@ -14,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from home.admin_translations import WAGTAIL_JS_STRINGS, WAGTAIL_PLURAL_STRINGS, WAGTAIL_STRINGS
+from tests.conftest import content_per_module, copy_for_test
 from tests.factories import build_public_site, gallery_block, make_user, paragraph
 
 OUR_APPS = ["foundation", "home", "news", "visits", "search", "legacy"]
@@ -233,8 +234,7 @@ def admin_screens(site):
     }
 
 
-@pytest.fixture
-def admin_site(db):
+def build_admin_site():
     """One page of every type, an article with a gallery waiting for approval, a search query
     in the report, and a page published without a user (as scheduled publishing does)."""
     from wagtail.contrib.search_promotions.models import Query
@@ -247,6 +247,14 @@ def admin_site(db):
     Workflow.objects.get(name="Zatwierdzenie publikacji").start(site.article, site.editor)
     Query.get("spółdzielnia socjalna").add_hit()
     return site
+
+
+module_admin_site = content_per_module(build_admin_site)
+
+
+@pytest.fixture
+def admin_site(db, module_admin_site):
+    return copy_for_test(module_admin_site)
 
 
 def crawl(client, site, user):

@@ -17,7 +17,14 @@ from redis.connection import Connection
 from foundation.caching import redis as failfast
 from foundation.caching.models import ContentVersion
 from foundation.caching.redis import site_caches
-from tests.factories import make_news_index, make_news_page, make_visit, make_visit_index
+from tests.conftest import content_per_module, copy_for_test
+from tests.factories import (
+    build_site_tree,
+    make_news_index,
+    make_news_page,
+    make_visit,
+    make_visit_index,
+)
 from tests.services import start_redis, stop_redis
 
 pytestmark = pytest.mark.django_db
@@ -35,11 +42,20 @@ def own_redis(tmp_path, settings):
     failfast._state["skip_until"] = 0.0
 
 
-@pytest.fixture
-def site(site_tree):
-    news = make_news_page(make_news_index(site_tree.home), title="Spółdzielnia socjalna Smak")
-    visit = make_visit(make_visit_index(site_tree.home), title="Wizyta studyjna w Jarocinie")
+def build_news_and_visit():
+    """The site tree with one article and one visit; the two pages."""
+    home = build_site_tree().home
+    news = make_news_page(make_news_index(home), title="Spółdzielnia socjalna Smak")
+    visit = make_visit(make_visit_index(home), title="Wizyta studyjna w Jarocinie")
     return news, visit
+
+
+module_news_and_visit = content_per_module(build_news_and_visit)
+
+
+@pytest.fixture
+def site(db, module_news_and_visit):
+    return copy_for_test(module_news_and_visit)
 
 
 URLS = ["/", "/aktualnosci/", "/wizyty-studyjne/", "/szukaj/?q=smak", "/sitemap.xml"]

@@ -11,7 +11,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageViewRestriction
 
-from tests.factories import make_image, make_visit, make_visit_index, visit_stop
+from tests.conftest import content_per_module, copy_for_test
+from tests.factories import build_site_tree, make_image, make_visit, make_visit_index, visit_stop
 
 pytestmark = pytest.mark.django_db
 
@@ -27,10 +28,10 @@ def titles(html):
     return re.findall(r'<h3 class="card__title"><a href="[^"]+">([^<]+)</a>', html)
 
 
-@pytest.fixture
-def archive(index):
-    """Four visits: Rawicz (CUS + co-operative, 2021), Łódź (CIS, 2023), Jarocin (OPS, 2021),
-    Gdańsk (CIS, 2023)."""
+def build_archive():
+    """The site tree and a visit index with four visits: Rawicz (CUS + co-operative, 2021), Łódź
+    (CIS, 2023), Jarocin (OPS, 2021), Gdańsk (CIS, 2023); the index."""
+    index = make_visit_index(build_site_tree().home)
     make_visit(
         index,
         "Rawicz",
@@ -55,6 +56,14 @@ def archive(index):
         stops=[visit_stop("CIS Gdańsk", "Gdańsk", "pomorskie", ["cis"])],
     )
     return index
+
+
+module_archive = content_per_module(build_archive)
+
+
+@pytest.fixture
+def archive(db, module_archive):
+    return copy_for_test(module_archive)
 
 
 def get(client, index, query=""):
